@@ -17,12 +17,23 @@ public sealed interface Command {
 
     /**
      * The cvbench agent for a workload ({@code dev.cvbench.workload.Agent <workload> [args]}). Each sandbox
-     * knows where the JVM and the agent jars are in its environment and builds the real argv.
+     * knows where the JVM and the agent jars are in its environment and builds the real argv, putting
+     * {@code jvmOptions} (heap size, GC) before the main class, after its own start-up flags.
      */
-    record Agent(String workload, List<String> args) implements Command {
+    record Agent(String workload, List<String> args, List<String> jvmOptions) implements Command {
         public Agent {
             Objects.requireNonNull(workload, "workload");
             args = List.copyOf(args);
+            jvmOptions = List.copyOf(jvmOptions);
+        }
+
+        public Agent(String workload, List<String> args) {
+            this(workload, args, List.of());
+        }
+
+        /** The same agent command with these JVM options. */
+        public Agent withJvmOptions(String... options) {
+            return new Agent(workload, args, List.of(options));
         }
     }
 
@@ -30,7 +41,7 @@ public sealed interface Command {
         return new Exec(List.of(argv));
     }
 
-    static Command agent(String workload, String... args) {
+    static Agent agent(String workload, String... args) {
         return new Agent(workload, List.of(args));
     }
 }

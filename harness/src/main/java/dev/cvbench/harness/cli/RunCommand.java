@@ -1,0 +1,89 @@
+package dev.cvbench.harness.cli;
+
+import dev.cvbench.core.result.Environment;
+import dev.cvbench.core.result.Outcome;
+import dev.cvbench.core.result.RunInfo;
+import dev.cvbench.core.result.RunResult;
+import dev.cvbench.harness.HarnessException;
+import dev.cvbench.harness.env.EnvironmentProbe;
+import dev.cvbench.harness.progress.TerminalProgress;
+import dev.cvbench.harness.run.OutputDir;
+import dev.cvbench.harness.run.Planner;
+import dev.cvbench.harness.run.RunOptions;
+import dev.cvbench.harness.run.RunOutput;
+import dev.cvbench.harness.run.RunPlan;
+import dev.cvbench.harness.run.Runner;
+import dev.cvbench.harness.sandbox.SandboxFactory;
+import dev.cvbench.harness.suite.Suite;
+import dev.cvbench.harness.suite.SuiteLoader;
+import dev.cvbench.workload.WorkloadCatalog;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code cvbench run}: plan, run every workload in every sandbox, write results.json and report.html. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run a suite on every selected runtime and write results.json and report.html.",
+                "Defaults: the quick suite on host, container and vm."})
+final class RunCommand implements Callable<Integer> {
+    @Option(names = "--suite", paramLabel = "quick|standard|FILE", defaultValue = "quick",
+            description = "Built-in suite or a YAML/JSON suite file (default: ${DEFAULT-VALUE}).")
+    String suite;
+
+    @Option(names = "--runtimes", split = ",", paramLabel = "RUNTIME", description = "Comma-separated: host, container, vm (default: the suite's).")
+    List<String> runtimes;
+
+    @Option(names = "--workloads", split = ",", paramLabel = "WORKLOAD", description = "Comma-separated subset of workloads (see 'cvbench list').")
+    List<String> workloads;
+
+    @Option(names = "--repetitions", paramLabel = "N", description = "Measured repetitions per workload and runtime (overrides the suite).")
+    Integer repetitions;
+
+    @Option(names = "--warmup", paramLabel = "N", description = "Discarded warm-up repetitions (overrides the suite).")
+    Integer warmup;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Results directory (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "/run/cvbench", description = "Runtime state (default: ${DEFAULT-VALUE}).")
+    Path stateDir;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR", defaultValue = "/var/cache/cvbench", description = "Images and kernels (default: ${DEFAULT-VALUE}).")
+    Path cacheDir;
+
+    @Override
+    public Integer call() throws HarnessException, InterruptedException, java.io.IOException {
+        WorkloadCatalog catalog = WorkloadCatalog.load();
+        Suite s = SuiteLoader.load(suite);
+        RunPlan plan = new Planner(catalog).plan(s, new RunOptions(suite, runtimes, workloads, repetitions, warmup, out));
+        OutputDir outputDir = OutputDir.check(out);
+
+        Instant started = Instant.now();
+        Environment env = EnvironmentProbe.capture();
+        SandboxFactory factory = new SandboxFactory(stateDir, cacheDir);
+        Runner.Collected collected = new Runner(factory::open, TerminalProgress.forStdout()).run(plan);
+        Instant finished = Instant.now();
+
+        String id = OutputDir.runId(started);
+        RunInfo info = new RunInfo(id, Main.class.getPackage().getImplementationVersion() == null ? "dev" : Main.class.getPackage().getImplementationVersion(),
+                plan.suite(), started.truncatedTo(ChronoUnit.MILLIS).toString(), finished.truncatedTo(ChronoUnit.MILLIS).toString(),
+                plan.repetitions(), plan.warmup(), plan.runtimes().stream().map(Object::toString).toList(), plan.workloadNames(),
+                Map.of("state_dir", stateDir.toString(), "cache_dir", cacheDir.toString()));
+        RunResult result = new RunResult(RunResult.SCHEMA, info, env, collected.sandboxes(), collected.series(), collected.outcomes());
+        RunOutput.Written written = RunOutput.write(result, outputDir.create(id));
+
+        System.out.print(written.summary());
+        for (Outcome o : result.outcomes()) {
+            System.out.println(o.status() + ": " + o.workload() + " @ " + o.sandbox() + ": " + o.reason());
+        }
+        System.out.println("results: " + written.json());
+        System.out.println("report:  " + written.html());
+        boolean failed = result.outcomes().stream().anyMatch(o -> o.status().equals(Outcome.FAILED));
+        return failed ? ExitCodes.SOME_FAILED : ExitCodes.OK;
+    }
+}
