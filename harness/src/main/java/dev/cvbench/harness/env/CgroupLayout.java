@@ -44,7 +44,7 @@ public record CgroupLayout(String version, Set<String> v1Controllers, String uni
                 }
             }
         }
-        Set<String> v2 = unified == null ? Set.of() : controllersOf.apply(unified);
+        Set<String> v2 = unified == null ? Set.of() : new TreeSet<>(controllersOf.apply(unified));
         String version;
         if (v1.isEmpty() && unified != null) {
             version = "v2";
