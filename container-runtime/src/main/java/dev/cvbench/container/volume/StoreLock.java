@@ -22,6 +22,21 @@ final class StoreLock {
         this.file = file.toAbsolutePath().normalize();
     }
 
+    /** Something done while holding the lock. */
+    interface Action<T> {
+        T run() throws VolumeException;
+    }
+
+    /** Runs {@code action} holding the lock, and releases it however the action ends. */
+    <T> T with(Action<T> action) throws VolumeException {
+        Held held = acquire();
+        try {
+            return action.run();
+        } finally {
+            held.close();
+        }
+    }
+
     /** Blocks until the lock is held; release it by closing the handle. */
     Held acquire() throws VolumeException.Io {
         ReentrantLock local = LOCAL.computeIfAbsent(file, f -> new ReentrantLock());

@@ -6,12 +6,13 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.cvbench.core.result.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -27,7 +28,7 @@ import java.util.UUID;
  * </pre>
  *
  * A container runtime {@link #acquire}s a volume when it mounts it and {@link #release}s it when the
- * container is deleted; {@link #remove} refuses while any user remains, and {@link #pruneUsers}
+ * container is deleted; {@link #remove} refuses while any user remains, and {@link #cleanupStale}
  * forgets users that died without releasing. Creation and removal go through a hidden temporary
  * directory and a rename, so {@link #list()} never shows a half-made or half-removed volume.
  *
@@ -63,9 +64,7 @@ public final class VolumeStore {
     /** Creates the volume if it does not exist yet; returns its data directory either way. */
     public Path create(String name) throws VolumeException {
         VolumeName.requireValid(name);
-        try (StoreLock.Held held = lock.acquire()) {
-            return createLocked(name);
-        }
+        return lock.with(() -> createLocked(name));
     }
 
     /** The data directory of an existing volume. */
@@ -105,48 +104,55 @@ public final class VolumeStore {
     /** Records {@code userId} (a container id) as a user, creating the volume on first use. */
     public Path acquire(String name, String userId) throws VolumeException {
         VolumeName.requireValid(name);
-        try (StoreLock.Held held = lock.acquire()) {
+        Objects.requireNonNull(userId, "userId");
+        return lock.with(() -> {
             Path data = createLocked(name);
             Set<String> users = readUsers(name);
             if (users.add(userId)) {
                 writeUsers(name, users);
             }
             return data;
-        }
+        });
     }
 
     /** Forgets {@code userId}; no error if it was not a user or the volume is gone. */
     public void release(String name, String userId) throws VolumeException {
         VolumeName.requireValid(name);
-        try (StoreLock.Held held = lock.acquire()) {
-            if (!exists(name)) {
-                return;
+        lock.with(() -> {
+            if (exists(name)) {
+                Set<String> users = readUsers(name);
+                if (users.remove(userId)) {
+                    writeUsers(name, users);
+                }
             }
-            Set<String> users = readUsers(name);
-            if (users.remove(userId)) {
-                writeUsers(name, users);
-            }
-        }
+            return null;
+        });
     }
 
     /** The containers currently recorded as using the volume. */
     public Set<String> users(String name) throws VolumeException {
         path(name);
-        try (StoreLock.Held held = lock.acquire()) {
-            return readUsers(name);
-        }
+        return lock.with(() -> readUsers(name));
     }
 
-    /** Drops users not in {@code liveUserIds} from every volume (containers killed without cleanup). */
-    public void pruneUsers(Set<String> liveUserIds) throws VolumeException {
-        try (StoreLock.Held held = lock.acquire()) {
+    /**
+     * Recovers from processes killed mid-way: drops users not in {@code liveUserIds} from every volume,
+     * and deletes half-created or half-removed volume directories. Volumes themselves are kept: their
+     * data outlives containers, as with docker.
+     */
+    public void cleanupStale(Set<String> liveUserIds) throws VolumeException {
+        lock.with(() -> {
+            for (Path leftover : stagingLeftovers()) {
+                Trees.delete(leftover);
+            }
             for (String name : list()) {
                 Set<String> users = readUsers(name);
                 if (users.retainAll(liveUserIds)) {
                     writeUsers(name, users);
                 }
             }
-        }
+            return null;
+        });
     }
 
     /**
@@ -157,7 +163,7 @@ public final class VolumeStore {
      */
     public void remove(String name) throws VolumeException {
         VolumeName.requireValid(name);
-        try (StoreLock.Held held = lock.acquire()) {
+        lock.with(() -> {
             if (!exists(name)) {
                 throw new VolumeException.NotFound(name);
             }
@@ -172,7 +178,21 @@ public final class VolumeStore {
                 throw new VolumeException.Io(dir.resolve(name), e);
             }
             Trees.delete(doomed);
+            return null;
+        });
+    }
+
+    private List<Path> stagingLeftovers() throws VolumeException {
+        List<Path> leftovers = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return leftovers;
         }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, ".{creating,removing}-*")) {
+            entries.forEach(leftovers::add);
+        } catch (IOException e) {
+            throw new VolumeException.Io(dir, e);
+        }
+        return leftovers;
     }
 
     private Path createLocked(String name) throws VolumeException {

@@ -79,11 +79,16 @@ class VolumeStoreTest {
     }
 
     @Test
-    void pruneForgetsDeadUsers() throws Exception {
+    void cleanupStaleForgetsDeadUsersAndHalfDoneDirectories() throws Exception {
         store.acquire("a", "live");
         store.acquire("a", "dead");
         store.acquire("b", "dead");
-        store.pruneUsers(Set.of("live"));
+        Path creating = Files.createDirectories(root.resolve("volumes/.creating-c-1/_data"));
+        Path removing = Files.createDirectories(root.resolve("volumes/.removing-d-2/_data/x"));
+        store.cleanupStale(Set.of("live"));
+        assertThat(creating.getParent()).doesNotExist();
+        assertThat(removing.getParent().getParent()).doesNotExist();
+        assertThat(store.list()).containsExactly("a", "b");
         assertThat(store.users("a")).containsExactly("live");
         assertThat(store.users("b")).isEmpty();
         store.remove("b");
