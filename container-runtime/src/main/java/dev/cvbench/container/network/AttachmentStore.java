@@ -30,7 +30,13 @@ final class AttachmentStore {
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Entry(String containerId, String netns, String ifName, boolean loopbackOnly, String hostVeth,
-            JsonNode result) {}
+            JsonNode result) {
+        Entry {
+            if (result != null && (result.isNull() || result.isMissingNode())) {
+                result = null;  // JSON null reads back as a NullNode
+            }
+        }
+    }
 
     void put(Entry entry) throws NetworkException.StateIo {
         Path file = file(entry.containerId());

@@ -258,11 +258,17 @@ public final class CniNetwork {
         store.put(new AttachmentStore.Entry(containerId, netnsPath.toString(), ifName, loopbackOnly, null, null));
     }
 
+    /** Undoes a failed attach; runs even when the thread was interrupted (the flag is restored after). */
     private void rollback(String containerId, Path netnsPath, Exception cause) {
+        boolean interrupted = Thread.interrupted();
         try {
             detach(containerId, netnsPath);
         } catch (NetworkException | RuntimeException e) {
             cause.addSuppressed(e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
