@@ -175,6 +175,20 @@ class CniNetworkTest {
     }
 
     @Test
+    void anAttachCutShortByACrashIsUndoneByCleanup() throws Exception {
+        net.attach("x", netnsA, "eth0");
+        new AttachmentStore(config.attachmentsDir())
+                .put(new AttachmentStore.Entry("x", netnsA.toString(), "eth0", false, null, null));  // as before ADD
+        assertThat(net.attachment("x")).isEmpty();
+
+        assertThat(net.cleanupStale(Set.of())).containsExactly("x");
+
+        assertThat(fake.leaseDir()).isEmptyDirectory();
+        assertThat(fake.calls).contains("bridge DEL x eth0 netns=" + netnsA);
+        assertThat(state.resolve("cni/attachments/x.json")).doesNotExist();
+    }
+
+    @Test
     void badIdsAndInterfaceNamesAreRejectedBeforeAnythingRuns() {
         assertThatThrownBy(() -> net.attach("../etc", netnsA, "eth0"))
                 .isInstanceOf(NetworkException.InvalidConfig.class).hasMessageStartingWith("id '../etc' is invalid");
