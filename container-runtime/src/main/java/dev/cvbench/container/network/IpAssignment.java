@@ -42,7 +42,9 @@ public record IpAssignment(String address, int prefixLength, String gateway) {
     /**
      * The Linux kernel's static {@code ip=} boot parameter
      * ({@code ip=<client>:<server>:<gateway>:<netmask>:<hostname>:<device>:<autoconf>}), for guests
-     * configured on the kernel command line.
+     * configured on the kernel command line. Only kernels built with {@code CONFIG_IP_PNP} apply it
+     * themselves; the Debian cloud kernel is not, so there the guest's {@code /init} reads it from
+     * {@code /proc/cmdline} and runs {@code ip addr add <cidr> dev eth0; ip link set eth0 up}.
      */
     public String kernelIpArgument(String device) {
         return "ip=" + address + "::" + (gateway == null ? "" : gateway) + ":" + netmask() + "::" + device + ":off";
