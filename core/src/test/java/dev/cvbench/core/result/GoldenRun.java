@@ -57,6 +57,7 @@ final class GoldenRun {
             pct.put("p50", median);
             pct.put("p99.9", v[v.length - 1]);
         }
+        // fixture values: the interval uses t(0.975, 2) for every n; core does not compute statistics
         Summary summary = new Summary(v.length, v[0], v[v.length - 1], best, median, mean, sd, sd / mean,
                 mean - 4.302652729911275 * sd / Math.sqrt(v.length), mean + 4.302652729911275 * sd / Math.sqrt(v.length),
                 pct);
