@@ -40,7 +40,8 @@ final class Html {
     Html element(String tag, String cls, String data) {
         open(tag, cls);
         text(data);
-        return close(tag);
+        out.append("</").append(tag).append('>');
+        return this;
     }
 
     Html open(String tag, String cls) {
