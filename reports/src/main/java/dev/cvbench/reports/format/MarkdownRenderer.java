@@ -87,11 +87,13 @@ final class MarkdownRenderer implements ReportRenderer {
             md.append("parameters: ").append(cell(String.join(", ", ps))).append("\n\n");
         }
         if (!w.metrics().isEmpty()) {
-            md.append("| sandbox | metric | median | best | mean ± 95% CI | CV | n | ratio to host (95% CI) |\n")
-                    .append("|---|---|--:|--:|--:|--:|--:|--:|\n");
+            boolean tails = ReportModel.hasPercentiles(w);
+            md.append("| sandbox | metric | median | best | mean ± 95% CI | CV | n | ratio to host (95% CI) |")
+                    .append(tails ? " tail |\n" : "\n").append("|---|---|--:|--:|--:|--:|--:|--:|")
+                    .append(tails ? "--:|\n" : "\n");
             for (MetricGroup g : w.metrics()) {
                 for (Row r : g.rows()) {
-                    row(md, g, r);
+                    row(md, g, r, tails);
                 }
             }
             md.append('\n');
@@ -110,20 +112,21 @@ final class MarkdownRenderer implements ReportRenderer {
         }
     }
 
-    private static void row(StringBuilder md, MetricGroup g, Row r) {
-        String sandbox = r.sandbox() + (r.emulated() ? " (" + SandboxStyle.EMULATED_MARK + ")" : "");
+    private static void row(StringBuilder md, MetricGroup g, Row r, boolean tails) {
+        String sandbox = r.sandbox() + (r.emulated() ? " [" + SandboxStyle.EMULATED_MARK + "]" : "");
         String metric = g.metric().name() + " (" + g.metric().unit() + (g.metric().direction()
                 == Direction.HIGHER_IS_BETTER ? " ↑" : " ↓") + ")" + (r.variant().isEmpty() ? "" : " " + r.variant());
         Summary s = r.series().summary();
         md.append("| ").append(cell(sandbox)).append(" | ").append(cell(metric)).append(" | ");
         if (s == null) {
-            md.append("no samples | | | | 0 | |\n");
+            md.append("no samples | | | | 0 | |").append(tails ? " |\n" : "\n");
             return;
         }
         Double half = s.ciHigh() == null ? null : (s.ciHigh() - s.ciLow()) / 2;
         md.append(Numbers.format(s.median())).append(" | ").append(Numbers.format(s.best())).append(" | ")
                 .append(Numbers.plusMinus(s.mean(), half)).append(" | ").append(Numbers.percent(s.cv())).append(" | ")
-                .append(s.n()).append(" | ").append(ratio(r)).append(" |\n");
+                .append(s.n()).append(" | ").append(ratio(r)).append(" |");
+        md.append(tails ? " " + cell(r.tailPercentiles()) + " |\n" : "\n");
     }
 
     private static String ratio(Row r) {

@@ -7,6 +7,7 @@ import dev.cvbench.core.result.Summary;
 import dev.cvbench.core.sandbox.SandboxKind;
 import dev.cvbench.reports.ChartRenderException;
 import dev.cvbench.reports.view.Numbers;
+import dev.cvbench.reports.view.ReportModel;
 import dev.cvbench.reports.view.ReportModel.MetricGroup;
 import dev.cvbench.reports.view.ReportModel.Row;
 import dev.cvbench.reports.view.ReportModel.Workload;
@@ -60,24 +61,25 @@ final class WorkloadSection {
 
     private void table(Workload w) {
         boolean variants = w.metrics().stream().flatMap(g -> g.rows().stream()).anyMatch(r -> !r.variant().isEmpty());
-        int columns = variants ? 8 : 7;
+        boolean tails = ReportModel.hasPercentiles(w);
+        int columns = 7 + (variants ? 1 : 0) + (tails ? 1 : 0);
         h.raw("<table class=\"numbers\">\n<thead><tr><th>Sandbox</th>").raw(variants ? "<th>Variant</th>" : "")
                 .raw("<th class=\"num\">Median</th><th class=\"num\">Best</th><th class=\"num\">Mean ± 95% CI</th>")
                 .raw("<th class=\"num\">CV</th><th class=\"num\">n</th><th class=\"num\">Ratio to host (95% CI)</th>")
-                .raw("</tr></thead>\n<tbody>\n");
+                .raw(tails ? "<th class=\"num\">Tail latency</th>" : "").raw("</tr></thead>\n<tbody>\n");
         for (MetricGroup g : w.metrics()) {
             h.raw("<tr class=\"metric\"><th colspan=\"" + columns + "\">").text(g.metric().name())
                     .raw("<span class=\"unit\">").text(g.metric().unit() + ", "
                             + (g.metric().direction() == Direction.HIGHER_IS_BETTER ? "higher" : "lower")
                             + " is better").raw("</span></th></tr>\n");
             for (Row r : g.rows()) {
-                row(r, variants, g.metric().direction());
+                row(r, variants, tails, g.metric().direction());
             }
         }
         h.raw("</tbody>\n</table>\n");
     }
 
-    private void row(Row r, boolean variants, Direction direction) {
+    private void row(Row r, boolean variants, boolean tails, Direction direction) {
         Summary s = r.series().summary();
         h.raw("<tr><td>");
         HtmlReport.swatch(h, r.sandbox());
@@ -90,7 +92,7 @@ final class WorkloadSection {
             h.element("td", "", r.variant());
         }
         if (s == null) {
-            h.raw("<td class=\"num muted\" colspan=\"6\">no samples</td></tr>\n");
+            h.raw("<td class=\"num muted\" colspan=\"" + (tails ? 7 : 6) + "\">no samples</td></tr>\n");
             return;
         }
         h.element("td", "num", Numbers.format(s.median())).element("td", "num", Numbers.format(s.best()));
@@ -98,6 +100,10 @@ final class WorkloadSection {
         h.element("td", "num", Numbers.plusMinus(s.mean(), half)).element("td", "num", Numbers.percent(s.cv()))
                 .element("td", "num", Integer.toString(s.n()));
         ratio(r, direction);
+        if (tails) {
+            String t = r.tailPercentiles();
+            h.element("td", t.isEmpty() ? "num muted" : "num small", t.isEmpty() ? "–" : t);
+        }
         h.raw("</tr>\n");
     }
 

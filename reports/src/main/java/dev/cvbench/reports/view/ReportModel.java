@@ -5,6 +5,7 @@ import dev.cvbench.core.result.Outcome;
 import dev.cvbench.core.result.RunResult;
 import dev.cvbench.core.result.SandboxInfo;
 import dev.cvbench.core.result.Series;
+import dev.cvbench.core.result.Summary;
 import dev.cvbench.reports.stats.Analysis;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A run result arranged the way every report presents it: per workload, per metric, one row per
@@ -47,7 +49,25 @@ public record ReportModel(RunResult result, List<Workload> workloads, boolean an
     }
 
     /** One series as a row. */
-    public record Row(Series series, String sandbox, String variant, boolean emulated) {}
+    public record Row(Series series, String sandbox, String variant, boolean emulated) {
+        /** Fewer samples than this and p99 is just the maximum: reports show no percentiles then. */
+        public static final int MIN_SAMPLES_FOR_PERCENTILES = 100;
+
+        /** "p90 a / p99 b / p99.9 c" when the series has latency percentiles from enough samples, else empty. */
+        public String tailPercentiles() {
+            Summary s = series.summary();
+            if (s == null || s.n() < MIN_SAMPLES_FOR_PERCENTILES || s.percentiles().isEmpty()) {
+                return "";
+            }
+            return Stream.of("p90", "p99", "p99.9").filter(s.percentiles()::containsKey)
+                    .map(k -> k + " " + Numbers.format(s.percentiles().get(k))).collect(Collectors.joining(" / "));
+        }
+    }
+
+    /** True when some row of the workload has {@link Row#tailPercentiles()} to show. */
+    public static boolean hasPercentiles(Workload w) {
+        return w.metrics().stream().flatMap(g -> g.rows().stream()).anyMatch(r -> !r.tailPercentiles().isEmpty());
+    }
 
     /** Arranges a result; series without a summary get one (and their ratio) through {@link Analysis}. */
     public static ReportModel of(RunResult result) {
