@@ -74,7 +74,9 @@ final class ChartSvg {
             chart.draw(g2, new Rectangle(0, 0, WIDTH, HEIGHT));
             return g2.getSVGElement(id, false, new ViewBox(0, 0, WIDTH, HEIGHT), PreserveAspectRatio.XMID_YMID,
                     MeetOrSlice.MEET);
-        } catch (RuntimeException | Error e) {
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (RuntimeException | Error e) { // "No fonts found" is an Error from the JDK's font configuration
             throw new ChartRenderException(group.workload() + "/" + group.metric().name(), e);
         }
     }

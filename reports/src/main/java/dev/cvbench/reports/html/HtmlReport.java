@@ -67,6 +67,7 @@ public final class HtmlReport {
         h.raw("</section>\n<section>\n<h3>Sandboxes</h3>\n");
         sandboxes(h, model);
         h.raw("</section>\n</div>\n");
+        OverviewSection.write(h, model);
         WorkloadSection section = new WorkloadSection(h);
         for (ReportModel.Workload w : model.workloads()) {
             section.write(w);

@@ -25,7 +25,7 @@ final class WorkloadSection {
     }
 
     void write(Workload w) throws ChartRenderException {
-        h.raw("<section class=\"workload\" id=\"workload-" + charts + "-" + slug(w.name()) + "\">\n")
+        h.raw("<section class=\"workload\" id=\"w-" + slug(w.name()) + "\">\n")
                 .element("h2", "", w.name());
         if (!w.commonParameters().isEmpty()) {
             h.raw("<p class=\"meta\">parameters ");
@@ -126,7 +126,7 @@ final class WorkloadSection {
     }
 
     /** "better"/"worse" when the whole interval is on one side of 1, in the metric's direction. */
-    private static String judgement(Ratio ratio, Direction direction) {
+    static String judgement(Ratio ratio, Direction direction) {
         if (ratio.ciLow() == null) {
             return "";
         }
@@ -158,7 +158,7 @@ final class WorkloadSection {
         h.raw("</div>\n");
     }
 
-    private static String slug(String s) {
+    static String slug(String s) {
         return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     }
 }

@@ -58,10 +58,10 @@ class HtmlReportTest {
         String html = HtmlReport.render(run);
         long vmSeries = run.results().stream().filter(s -> s.sandbox().equals("vm")).count();
         assertThat(html).contains("<div class=\"callout\" role=\"note\"><b>Emulated numbers.</b>");
-        // every vm table row, the vm row of the sandboxes table, and the key under each chart with vm bars
+        // every vm table row, the vm row of the sandboxes table, the overview column, the key under each vm chart
         long charts = run.results().stream().filter(s -> s.sandbox().equals("vm")).map(s -> s.workload() + s.metric())
                 .distinct().count();
-        assertThat(count(html, "<span class=\"badge emulated\">emulated (TCG)</span>")).isEqualTo(vmSeries + 1);
+        assertThat(count(html, "<span class=\"badge emulated\">emulated (TCG)</span>")).isEqualTo(vmSeries + 2);
         assertThat(count(html, "<span class=\"badge emulated\">vm: emulated (TCG)</span>")).isEqualTo(charts);
     }
 
