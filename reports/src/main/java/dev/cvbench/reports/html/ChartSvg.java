@@ -14,6 +14,7 @@ import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
+import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
@@ -97,7 +98,7 @@ final class ChartSvg {
         DefaultCategoryDataset dataset = new DefaultCategoryDataset();
         Row[][] cells = grouped ? new Row[group.sandboxes().size()][group.variants().size()]
                 : new Row[1][group.sandboxes().size()];
-        for (Row r : group.rows()) {
+        for (Row r : summarised(group)) {
             int sandbox = group.sandboxes().indexOf(r.sandbox());
             int variant = group.variants().indexOf(r.variant());
             if (grouped) {
@@ -111,6 +112,36 @@ final class ChartSvg {
         double floor = logFloor(group);
         MedianBarRenderer renderer = new MedianBarRenderer((row, column) -> lookup(dataset, cells, group, grouped,
                 row, column), floor);
+        for (int i = 0; i < dataset.getRowCount() && grouped; i++) {
+            renderer.setSeriesPaint(i, SandboxStyle.of(sandboxOf(dataset.getRowKey(i).toString())).color());
+        }
+        CategoryPlot plot = new CategoryPlot(dataset, categoryAxis(group, grouped), valueAxis(group, floor), renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setOutlineVisible(false);
+        plot.setRangeGridlinePaint(GRID);
+        plot.setRangeGridlineStroke(new BasicStroke(1f));
+        plot.setInsets(new RectangleInsets(8, 4, 4, 12));
+        JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, grouped);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setBorderVisible(false);
+        chart.setPadding(new RectangleInsets(4, 4, 4, 4));
+        LegendTitle legend = chart.getLegend();
+        if (legend != null) {
+            legend.setFrame(BlockBorder.NONE);
+            legend.setPosition(RectangleEdge.TOP);
+            legend.setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+            legend.setItemPaint(AXIS);
+        }
+        return chart;
+    }
+
+    /** The rows that can be drawn: those with a summary (a series without samples has none). */
+    static List<Row> summarised(MetricGroup group) {
+        return group.rows().stream().filter(r -> r.series().summary() != null).toList();
+    }
+
+    /** Sandboxes (or variants, when grouped) along the bottom; emulated sandboxes in red. */
+    private static CategoryAxis categoryAxis(MetricGroup group, boolean grouped) {
         CategoryAxis categories = new CategoryAxis();
         categories.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         categories.setTickLabelPaint(AXIS);
@@ -121,6 +152,11 @@ final class ChartSvg {
         if (!grouped) {
             group.rows().stream().filter(Row::emulated).forEach(r -> categories.setTickLabelPaint(label(r), EMULATED));
         }
+        return categories;
+    }
+
+    /** The unit and direction up the side; logarithmic when {@code floor} is finite. */
+    private static ValueAxis valueAxis(MetricGroup group, double floor) {
         String label = group.metric().unit() + (group.metric().direction() == Direction.HIGHER_IS_BETTER
                 ? ", higher is better" : ", lower is better");
         ValueAxis values;
@@ -146,27 +182,7 @@ final class ChartSvg {
         values.setTickMarksVisible(false);
         values.setUpperMargin(0.08);
         values.setLowerMargin(0);
-        CategoryPlot plot = new CategoryPlot(dataset, categories, values, renderer);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setOutlineVisible(false);
-        plot.setRangeGridlinePaint(GRID);
-        plot.setRangeGridlineStroke(new BasicStroke(1f));
-        plot.setInsets(new RectangleInsets(8, 4, 4, 12));
-        for (int i = 0; i < dataset.getRowCount() && grouped; i++) {
-            renderer.setSeriesPaint(i, SandboxStyle.of(sandboxOf(dataset.getRowKey(i).toString())).color());
-        }
-        JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, grouped);
-        chart.setBackgroundPaint(Color.WHITE);
-        chart.setBorderVisible(false);
-        chart.setPadding(new RectangleInsets(4, 4, 4, 4));
-        LegendTitle legend = chart.getLegend();
-        if (legend != null) {
-            legend.setFrame(BlockBorder.NONE);
-            legend.setPosition(RectangleEdge.TOP);
-            legend.setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-            legend.setItemPaint(AXIS);
-        }
-        return chart;
+        return values;
     }
 
     /**
@@ -178,7 +194,7 @@ final class ChartSvg {
         double lowest = Double.POSITIVE_INFINITY;
         double lowMedian = Double.POSITIVE_INFINITY;
         double highMedian = 0;
-        for (Row r : group.rows()) {
+        for (Row r : summarised(group)) {
             lowest = Math.min(lowest, r.series().summary().min());
             lowMedian = Math.min(lowMedian, r.series().summary().median());
             highMedian = Math.max(highMedian, r.series().summary().median());

@@ -35,7 +35,9 @@ final class WorkloadSection {
         if (!w.metrics().isEmpty()) {
             h.raw("<div class=\"charts\">\n");
             for (MetricGroup g : w.metrics()) {
-                figure(g);
+                if (!ChartSvg.summarised(g).isEmpty()) {
+                    figure(g);
+                }
             }
             h.raw("</div>\n");
             table(w);

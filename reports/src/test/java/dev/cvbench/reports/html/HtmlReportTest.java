@@ -94,6 +94,18 @@ class HtmlReportTest {
     }
 
     @Test
+    void aSeriesWithoutSamplesIsARowButNoChart() throws Exception {
+        Series host = series("boot", "host", 1, 2, 3);
+        Series empty = series("boot", "container");
+        Series alone = new Series("idle", "vm", Map.of(), Metric.lower("idle_ms", "ms", ""), Map.of(), List.of(),
+                null, null);
+        RunResult run = new RunResult(RunResult.SCHEMA, null, null, List.of(), List.of(host, empty, alone), List.of());
+        String html = HtmlReport.render(run);
+        assertThat(count(html, "<svg")).isEqualTo(1);
+        assertThat(count(html, ">no samples</td>")).isEqualTo(2);
+    }
+
+    @Test
     void isSelfContained() throws Exception {
         String html = HtmlReport.render(Analysis.complete(SampleRuns.demo(42)));
         assertThat(html).doesNotContainPattern(Pattern.compile("(src|href)\\s*=\\s*[\"']?\\s*(https?:)?//",

@@ -46,6 +46,15 @@ class AnalysisTest {
     }
 
     @Test
+    void seriesWithoutSamplesKeepNoSummary() {
+        Series host = series("boot", "host", BOOT, Map.of(), 1, 2);
+        Series empty = series("boot", "vm", BOOT, Map.of());
+        List<Series> out = Analysis.complete(run(List.of(host, empty))).results();
+        assertThat(out.get(1).summary()).isNull();
+        assertThat(out.get(1).ratioToHost()).isNull();
+    }
+
+    @Test
     void sandboxFactsAreNotTags() {
         Series s = series("stream", "vm", TRIAD, Map.of("kernel", "triad", "cpu_model", "EPYC", "emulated", "true"), 1);
         assertThat(Analysis.tagsOf(s, Map.of("cpu_model", "EPYC"))).containsExactly(Map.entry("kernel", "triad"));
