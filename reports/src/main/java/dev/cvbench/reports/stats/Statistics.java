@@ -38,11 +38,15 @@ public final class Statistics {
         return summarize(samples, direction, Map.of());
     }
 
-    /** Summarises samples, adding latency percentiles when the metric's unit is a time (see {@link LatencyPercentiles}). */
+    /**
+     * Summarises samples, adding latency percentiles when the metric's unit is a time (see
+     * {@link LatencyPercentiles}) and no sample is negative (a clock offset in ms is a time but not a latency).
+     */
     public static Summary summarize(double[] samples, Metric metric) {
-        Map<String, Double> percentiles = LatencyPercentiles.isTimeUnit(metric.unit())
-                ? LatencyPercentiles.of(samples, metric.unit())
-                : Map.of();
+        requireFinite(samples);
+        boolean latency = LatencyPercentiles.isTimeUnit(metric.unit())
+                && java.util.Arrays.stream(samples).allMatch(v -> v >= 0);
+        Map<String, Double> percentiles = latency ? LatencyPercentiles.of(samples, metric.unit()) : Map.of();
         return summarize(samples, metric.direction(), percentiles);
     }
 

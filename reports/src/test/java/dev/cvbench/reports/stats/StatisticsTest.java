@@ -113,6 +113,13 @@ class StatisticsTest {
     }
 
     @Test
+    void negativeTimesAreNotLatenciesAndGetNoPercentiles() {
+        Summary s = Statistics.summarize(new double[] {-0.5, 0.25, 1.0}, Metric.lower("clock_offset_ms", "ms", ""));
+        assertThat(s.percentiles()).isEmpty();
+        assertThat(s.median()).isEqualTo(0.25);
+    }
+
+    @Test
     void rejectsEmptyAndNonFiniteInput() {
         assertThatThrownBy(() -> Statistics.summarize(new double[0], Direction.HIGHER_IS_BETTER))
                 .hasMessageContaining("empty");
