@@ -3,6 +3,7 @@ package dev.cvbench.reports.stats;
 import dev.cvbench.core.result.Direction;
 import dev.cvbench.core.result.Metric;
 import dev.cvbench.core.result.Summary;
+import java.util.Arrays;
 import java.util.Map;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
@@ -45,7 +46,7 @@ public final class Statistics {
     public static Summary summarize(double[] samples, Metric metric) {
         requireFinite(samples);
         boolean latency = LatencyPercentiles.isTimeUnit(metric.unit())
-                && java.util.Arrays.stream(samples).allMatch(v -> v >= 0);
+                && Arrays.stream(samples).allMatch(v -> v >= 0);
         Map<String, Double> percentiles = latency ? LatencyPercentiles.of(samples, metric.unit()) : Map.of();
         return summarize(samples, metric.direction(), percentiles);
     }
