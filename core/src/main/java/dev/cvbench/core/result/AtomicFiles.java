@@ -6,8 +6,12 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
-/** Whole-file writes that never leave a half-written file behind: temp file in the same directory, then rename. */
+/**
+ * Whole-file writes that never leave a half-written file behind: temp file in the same directory, then
+ * rename. Files end up world-readable (0644), like any report a user would share.
+ */
 public final class AtomicFiles {
     private AtomicFiles() {}
 
@@ -21,6 +25,7 @@ public final class AtomicFiles {
         Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
         try {
             Files.write(tmp, content);
+            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
