@@ -94,6 +94,7 @@ public final class ImageBuilder {
     }
 
     private static void publish(Path tmp, Path dir) throws IOException {
+        ImageCache.deleteTree(dir); // a directory without a manifest (we hold the lock): debris, not an image
         try {
             Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {

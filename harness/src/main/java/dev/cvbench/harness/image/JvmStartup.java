@@ -14,8 +14,10 @@ import java.util.List;
 public final class JvmStartup {
     /** Class data sharing on or off. */
     public enum Cds {
-        /** {@code -Xshare:off}: every JDK class parsed and verified at start. */
+        /** {@code -Xshare:off}: every class parsed and verified at start. */
         OFF,
+        /** The JDK's archive only ({@code lib/server/classes.jsa}); application classes loaded from the jars. */
+        JDK,
         /** The image's archives: the JDK's, plus the agent AppCDS archive when the image has one. */
         ON
     }
@@ -34,7 +36,7 @@ public final class JvmStartup {
         List<String> argv = new ArrayList<>();
         argv.add(AgentLayout.JAVA);
         for (String flag : image.layout().jvmFlags(AgentLayout.Tuning.STARTUP)) {
-            if (cds == Cds.OFF && flag.startsWith("-XX:SharedArchiveFile=")) {
+            if (cds != Cds.ON && flag.startsWith("-XX:SharedArchiveFile=")) {
                 continue;
             }
             argv.add(cds == Cds.OFF && flag.startsWith("-Xshare:") ? "-Xshare:off" : flag);

@@ -38,7 +38,7 @@ class BusyboxTest {
     }
 
     @Test
-    void telsStaticFromDynamicElf() throws IOException {
+    void tellsStaticFromDynamicElf() throws IOException {
         assertThat(Elf.isStatic(Files.write(tmp.resolve("static"), elf(false)))).isTrue();
         assertThat(Elf.isStatic(Files.write(tmp.resolve("dynamic"), elf(true)))).isFalse();
         assertThat(Elf.isStatic(Files.writeString(tmp.resolve("script"), "#!/bin/sh\necho hi\n" + "x".repeat(80)))).isFalse();

@@ -152,10 +152,12 @@ class GuestImageIT {
         List<Double> versionOn = JvmStartup.measure(image, JvmStartup.Cds.ON, List.of("-version"), runs);
         List<Double> versionOff = JvmStartup.measure(image, JvmStartup.Cds.OFF, List.of("-version"), runs);
         List<Double> probeOn = JvmStartup.measure(image, JvmStartup.Cds.ON, probe, runs);
+        List<Double> probeJdk = JvmStartup.measure(image, JvmStartup.Cds.JDK, probe, runs);
         List<Double> probeOff = JvmStartup.measure(image, JvmStartup.Cds.OFF, probe, runs);
         System.out.println("[image] java -version ms, CDS on:  " + fmt(versionOn));
         System.out.println("[image] java -version ms, CDS off: " + fmt(versionOff));
         System.out.println("[image] trivial main ms, CDS+AppCDS on: " + fmt(probeOn));
+        System.out.println("[image] trivial main ms, JDK CDS only:  " + fmt(probeJdk));
         System.out.println("[image] trivial main ms, CDS off:       " + fmt(probeOff));
         assertThat(versionOn).hasSize(runs).allMatch(ms -> ms > 0);
         assertThat(median(probeOn)).as("CDS makes start-up faster").isLessThan(median(probeOff));
