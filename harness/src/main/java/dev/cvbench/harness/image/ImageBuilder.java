@@ -87,8 +87,13 @@ public final class ImageBuilder {
                 Path dir = cache.root().resolve(key);
                 publish(tmp, dir);
                 return new GuestImage(dir, manifest, false);
-            } finally {
-                ImageCache.deleteTree(tmp);
+            } catch (Throwable t) {
+                try {
+                    ImageCache.deleteTree(tmp); // nothing half-built stays behind
+                } catch (IOException e) {
+                    t.addSuppressed(e);
+                }
+                throw t;
             }
         });
     }

@@ -65,7 +65,7 @@ final class Processes {
             OutputCollector out = new OutputCollector(p.getInputStream());
             out.start();
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.destroyForcibly().waitFor();
+                killAndReap(p);
                 out.join();
                 return new Result(command, -1, out.text() + "\n(killed after " + timeout.toSeconds() + " s)",
                         Duration.ofNanos(System.nanoTime() - start));
@@ -74,8 +74,28 @@ final class Processes {
             return new Result(command, p.exitValue(), out.text(), Duration.ofNanos(System.nanoTime() - start));
         } finally {
             if (p.isAlive()) {
-                p.destroyForcibly();
+                killAndReap(p);
             }
+        }
+    }
+
+    /**
+     * Kills {@code p} and waits (up to 10 s) until it is gone, even when this thread was interrupted, so the
+     * caller can delete the files the process was writing; the interrupt status is kept.
+     */
+    private static void killAndReap(Process p) {
+        p.destroyForcibly();
+        boolean interrupted = Thread.interrupted();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (p.isAlive() && System.nanoTime() < deadline) {
+            try {
+                p.waitFor(100, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -42,6 +42,9 @@ final class RootfsAssembly {
     }
 
     private <T> T step(BuildStep step, Work<T> work) throws ImageException, InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException("guest image build interrupted before " + step.label());
+        }
         listener.stepStarted(step);
         long t0 = System.nanoTime();
         T result;
