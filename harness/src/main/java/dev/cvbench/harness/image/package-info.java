@@ -17,11 +17,18 @@
  *
  * <h2>Size and start-up (Debian 12, OpenJDK 17.0.15, 2 shared cores)</h2>
  * jlink output 35 MB, 30.3 MiB after stripping native symbol tables; the CDS archive adds 10.9 MiB, AppCDS for a
- * small class path 0.1 MiB; the whole rootfs is 48.5 MiB. Build: ~12 s (jdeps 3 s, jlink 5 s, CDS 1 s); a cache
- * hit takes under 0.1 s. Start-up in a chroot on the host, medians of 5 runs
- * ({@code GuestImageIT.startupWithAndWithoutCds}): {@code java -version} 43 ms with CDS vs 74 ms without; a
- * trivial main class 88 ms with CDS + AppCDS vs 184 ms without. Under TCG emulation every millisecond here
- * becomes roughly ten.
+ * small class path 0.1 MiB; the whole rootfs is 48.5 MiB. Build: ~12 s (jdeps 2-3 s, jlink 5-7 s, CDS 1 s); a
+ * cache hit takes 0.1-0.3 s (digesting busybox and the agent jars).
+ * <p>
+ * Start-up in a chroot on the host ({@link dev.cvbench.harness.image.JvmStartup}, 11 runs each, fastest / median
+ * in ms, on a machine shared with other builds, so the fastest run is the better guide):
+ * <pre>
+ *                        -Xshare:off   JDK archive   JDK + AppCDS archive
+ *   java -version          84 / 129      73 / 109        65 / 98
+ *   trivial main class    282 / 364      79 / 125        57 / 129
+ * </pre>
+ * A main class from a jar loads the jar and class-loader machinery the JDK archive lacks; the AppCDS archive
+ * holds those too. The VM runtime's boot phases show what these become under emulation.
  *
  * <h2>Entry points</h2>
  * {@link dev.cvbench.harness.image.ImageBuilder} (build or reuse), {@link dev.cvbench.harness.image.ImageCache}
