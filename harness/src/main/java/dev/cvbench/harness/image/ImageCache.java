@@ -99,13 +99,14 @@ public final class ImageCache {
     }
 
     /** Runs {@code work} holding the cache lock, waiting for other builders first. */
+    @SuppressWarnings("try") // the lock is held for the body, not used in it
     <T> T withLock(LockedWork<T> work) throws ImageException, InterruptedException {
         ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(root, r -> new ReentrantLock());
         jvmLock.lockInterruptibly();
         try {
             Files.createDirectories(root);
             try (FileChannel ch = FileChannel.open(root.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = ch.lock()) {
+                 FileLock held = ch.lock()) {
                 return work.run();
             }
         } catch (IOException e) {

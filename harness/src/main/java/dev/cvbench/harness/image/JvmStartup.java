@@ -1,6 +1,7 @@
 package dev.cvbench.harness.image;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,22 +34,27 @@ public final class JvmStartup {
      */
     public static List<Double> measure(GuestImage image, Cds cds, List<String> programArgs, int runs)
             throws ImageException, InterruptedException {
+        return measure(image.rootfs(), image.layout(), cds, programArgs, runs);
+    }
+
+    static List<Double> measure(Path rootfs, AgentLayout layout, Cds cds, List<String> programArgs, int runs)
+            throws ImageException, InterruptedException {
         List<String> argv = new ArrayList<>();
         argv.add(AgentLayout.JAVA);
-        for (String flag : image.layout().jvmFlags(AgentLayout.Tuning.STARTUP)) {
+        for (String flag : layout.jvmFlags(AgentLayout.Tuning.STARTUP)) {
             if (cds != Cds.ON && flag.startsWith("-XX:SharedArchiveFile=")) {
                 continue;
             }
             argv.add(cds == Cds.OFF && flag.startsWith("-Xshare:") ? "-Xshare:off" : flag);
         }
         argv.addAll(programArgs);
-        return measureArgv(image, argv, runs);
+        return measureArgv(rootfs, argv, runs);
     }
 
     /** Runs an in-image argv {@code runs} times; each run must exit 0. Wall times in milliseconds. */
-    public static List<Double> measureArgv(GuestImage image, List<String> argv, int runs)
+    public static List<Double> measureArgv(Path rootfs, List<String> argv, int runs)
             throws ImageException, InterruptedException {
-        List<String> cmd = Chroot.command(image.rootfs(), argv);
+        List<String> cmd = Chroot.command(rootfs, argv);
         List<Double> out = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             Processes.Result r;

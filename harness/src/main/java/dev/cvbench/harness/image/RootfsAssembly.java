@@ -72,38 +72,44 @@ final class RootfsAssembly {
         List<String> jarNames = step(BuildStep.AGENT_JARS, this::installAgentJars);
         List<Path> jars = jarNames.stream().map(n -> rootfs.resolve(AgentLayout.LIB.substring(1)).resolve(n)).toList();
         List<String> modules = step(BuildStep.MODULES, () -> JreLinker.modules(in.jdkHome(), in.modules(), jars, in.jdepsModules()));
+        boolean stripped = buildJre(modules);
+        List<String> libs = step(BuildStep.NATIVE_LIBS, () -> NativeLibs.copyInto(jre, rootfs));
+        step(BuildStep.CDS, () -> JreLinker.dumpCds(jre));
+        boolean appCds = appCds(jarNames);
+        Map<String, List<Double>> startup = probeStartup(AgentLayout.of(jarNames, appCds));
+        return step(BuildStep.PUBLISH, () -> {
+            ImageManifest manifest = new ImageManifest(ImageManifest.SCHEMA, resolved.key().hash(), resolved.key().parts(),
+                    Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(), modules, jarNames, appCds, stripped, libs, sizes(),
+                    stepMillis, startup);
+            AtomicFiles.writeString(dir.resolve(ImageManifest.FILE_NAME), manifest.toJson());
+            return manifest;
+        });
+    }
+
+    /** The AppCDS step, when it can run; returns whether the image has a working archive. */
+    private boolean appCds(List<String> jarNames) throws ImageException, InterruptedException {
+        if (!resolved.appCds()) {
+            listener.stepSkipped(BuildStep.APP_CDS, in.trainingMain().isEmpty() ? "no training run configured" : "chroot needs root");
+            return false;
+        }
+        return step(BuildStep.APP_CDS, () -> new AppCdsTrainer(rootfs, AgentLayout.of(jarNames, false))
+                .train(in.trainingMain().orElseThrow(), in.trainingArgs(), listener));
+    }
+
+    /** jlink, then strip; returns whether the native libraries were stripped. */
+    private boolean buildJre(List<String> modules) throws ImageException, InterruptedException {
         step(BuildStep.JLINK, () -> {
             JreLinker.jlink(in.jdkHome(), modules, in.jlinkOptions(), jre);
             return null;
         });
-        boolean stripped = false;
-        if (in.stripNativeSymbols()) {
-            stripped = step(BuildStep.STRIP, () -> JreLinker.strip(jre));
-            if (!stripped) {
-                listener.stepSkipped(BuildStep.STRIP, "binutils' strip is not installed");
-            }
+        if (!in.stripNativeSymbols()) {
+            return false;
         }
-        List<String> libs = step(BuildStep.NATIVE_LIBS, () -> NativeLibs.copyInto(jre, rootfs));
-        Path cds = step(BuildStep.CDS, () -> JreLinker.dumpCds(jre));
-        AgentLayout layout = AgentLayout.of(jarNames, false);
-        boolean appCds = false;
-        if (resolved.appCds()) {
-            appCds = step(BuildStep.APP_CDS, () -> new AppCdsTrainer(rootfs, layout).train(in.trainingMain().orElseThrow(),
-                    in.trainingArgs(), listener));
-        } else {
-            listener.stepSkipped(BuildStep.APP_CDS, in.trainingMain().isEmpty() ? "no training run configured"
-                    : "chroot needs root");
+        boolean stripped = step(BuildStep.STRIP, () -> JreLinker.strip(jre));
+        if (!stripped) {
+            listener.stepSkipped(BuildStep.STRIP, "binutils' strip is not installed");
         }
-        ImageManifest.Sizes sizes = step(BuildStep.PUBLISH, () -> sizes(cds));
-        ImageManifest draft = manifest(modules, jarNames, appCds, stripped, libs, sizes, Map.of());
-        Map<String, List<Double>> startup = probeStartup(draft);
-        ImageManifest manifest = manifest(modules, jarNames, appCds, stripped, libs, sizes, startup);
-        try {
-            AtomicFiles.writeString(dir.resolve(ImageManifest.FILE_NAME), manifest.toJson());
-        } catch (IOException e) {
-            throw new ImageException.StepFailed(BuildStep.PUBLISH, e.toString(), List.of(), e);
-        }
-        return manifest;
+        return stripped;
     }
 
     private List<String> installAgentJars() throws IOException, ImageException {
@@ -121,31 +127,24 @@ final class RootfsAssembly {
         return names;
     }
 
-    private ImageManifest.Sizes sizes(Path cds) throws IOException {
-        long cdsBytes = Files.size(cds);
+    private ImageManifest.Sizes sizes() throws IOException {
+        long cdsBytes = Files.size(rootfs.resolve(AgentLayout.JDK_CDS_ARCHIVE.substring(1)));
         Path app = rootfs.resolve(AgentLayout.APP_CDS_ARCHIVE.substring(1));
         long appBytes = Files.exists(app) ? Files.size(app) : 0;
         return new ImageManifest.Sizes(Digests.treeSize(jre) - cdsBytes, cdsBytes, appBytes, Digests.treeSize(rootfs));
     }
 
-    private Map<String, List<Double>> probeStartup(ImageManifest draft) throws ImageException, InterruptedException {
+    private Map<String, List<Double>> probeStartup(AgentLayout layout) throws ImageException, InterruptedException {
         if (in.startupProbeRuns() == 0 || !Chroot.isRoot()) {
             listener.stepSkipped(BuildStep.STARTUP, in.startupProbeRuns() == 0 ? "disabled" : "chroot needs root");
             return Map.of();
         }
         return step(BuildStep.STARTUP, () -> {
-            GuestImage image = new GuestImage(dir, draft, false);
             Map<String, List<Double>> m = new LinkedHashMap<>();
-            m.put(ImageManifest.JAVA_VERSION_CDS, JvmStartup.measure(image, JvmStartup.Cds.ON, List.of("-version"), in.startupProbeRuns()));
-            m.put(ImageManifest.JAVA_VERSION_NO_CDS, JvmStartup.measure(image, JvmStartup.Cds.OFF, List.of("-version"), in.startupProbeRuns()));
+            m.put(ImageManifest.JAVA_VERSION_CDS, JvmStartup.measure(rootfs, layout, JvmStartup.Cds.ON, List.of("-version"), in.startupProbeRuns()));
+            m.put(ImageManifest.JAVA_VERSION_NO_CDS, JvmStartup.measure(rootfs, layout, JvmStartup.Cds.OFF, List.of("-version"), in.startupProbeRuns()));
             return m;
         });
     }
 
-    private ImageManifest manifest(List<String> modules, List<String> jarNames, boolean appCds, boolean stripped,
-                                   List<String> libs, ImageManifest.Sizes sizes, Map<String, List<Double>> startup) {
-        return new ImageManifest(ImageManifest.SCHEMA, resolved.key().hash(), resolved.key().parts(),
-                Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(), modules, jarNames, appCds, stripped, libs, sizes,
-                stepMillis, startup);
-    }
 }

@@ -11,7 +11,7 @@ class AgentLayoutTest {
     @Test
     void agentArgvWithAppCds() {
         AgentLayout layout = AgentLayout.of(List.of("cvbench-core.jar", "cvbench-workloads.jar"), true);
-        assertThat(layout.argv((Command.Agent) Command.agent("stream", "--size", "64m"))).containsExactly(
+        assertThat(layout.argv(new Command.Agent("stream", List.of("--size", "64m")))).containsExactly(
                 "/opt/cvbench/jre/bin/java", "-Xshare:auto", "-XX:SharedArchiveFile=/opt/cvbench/agent.jsa", "-XX:-UsePerfData",
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", "/opt/cvbench/lib/cvbench-core.jar:/opt/cvbench/lib/cvbench-workloads.jar",
