@@ -57,7 +57,7 @@ public final class ImageBuilder {
         try {
             return new Resolved(busybox, sources, appCds, CacheKey.compute(inputs, busybox, sources, appCds));
         } catch (IOException e) {
-            throw new ImageException("cannot read an image input: " + e.getMessage(), e);
+            throw new ImageException("cannot read an image input: " + ImageException.describe(e), e);
         }
     }
 

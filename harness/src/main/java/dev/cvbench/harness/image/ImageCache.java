@@ -48,7 +48,8 @@ public final class ImageCache {
         try {
             return Optional.of(new GuestImage(dir, ImageManifest.read(manifest), true));
         } catch (IOException e) {
-            throw new ImageException("unreadable image manifest " + manifest + ": " + e.getMessage()
+            String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : ImageException.describe(e);
+            throw new ImageException("unreadable image manifest " + manifest + ": " + why
                     + "; delete " + dir + " to rebuild it", e);
         }
     }
@@ -67,7 +68,7 @@ public final class ImageCache {
                 }
             }
         } catch (IOException e) {
-            throw new ImageException("cannot list the image cache " + root + ": " + e.getMessage(), e);
+            throw new ImageException("cannot list the image cache: " + ImageException.describe(e), e);
         }
         out.sort(Comparator.comparing((GuestImage g) -> java.time.Instant.parse(g.manifest().builtAt())).reversed());
         return out;
@@ -113,8 +114,8 @@ public final class ImageCache {
             if (Thread.interrupted()) {
                 throw new InterruptedException("interrupted while waiting for the image cache lock");
             }
-            throw new ImageException("image cache " + root + ": " + e.getMessage()
-                    + "; check that the directory is writable (or pass another cache directory)", e);
+            throw new ImageException("image cache: " + ImageException.describe(e)
+                    + "; make " + root + " writable or pass another cache directory", e);
         } finally {
             jvmLock.unlock();
         }

@@ -18,6 +18,27 @@ public class ImageException extends HarnessException {
         super(message, cause);
     }
 
+    /**
+     * One-line text for an I/O failure: NIO's file-system exceptions carry only the path in their message, so
+     * {@code AccessDeniedException: /var/cache/x} becomes {@code /var/cache/x: permission denied}.
+     */
+    public static String describe(java.io.IOException e) {
+        String what;
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            what = "permission denied";
+        } else if (e instanceof java.nio.file.NoSuchFileException) {
+            what = "no such file or directory";
+        } else if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            what = "already exists";
+        } else if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
+            what = fse.getReason();
+        } else {
+            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+        java.nio.file.FileSystemException fse = (java.nio.file.FileSystemException) e;
+        return (fse.getFile() == null ? "" : fse.getFile() + ": ") + what;
+    }
+
     /** A tool the image needs is not installed (busybox-static, jlink, ldd). */
     public static final class MissingTool extends ImageException {
         private static final long serialVersionUID = 1L;

@@ -51,7 +51,7 @@ final class RootfsAssembly {
         try {
             result = work.run();
         } catch (IOException e) {
-            throw new ImageException.StepFailed(step, e.toString(), List.of(), e);
+            throw new ImageException.StepFailed(step, ImageException.describe(e), List.of(), e);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         stepMillis.put(step.name().toLowerCase(java.util.Locale.ROOT), took.toMillis());

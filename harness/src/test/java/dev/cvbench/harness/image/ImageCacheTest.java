@@ -51,7 +51,26 @@ class ImageCacheTest {
         Files.writeString(root.resolve("ffff").resolve(ImageManifest.FILE_NAME), "{not json");
         assertThatThrownBy(() -> new ImageCache(root).lookup("ffff"))
                 .isInstanceOf(ImageException.class)
-                .hasMessageContaining("delete " + root.resolve("ffff"));
+                .hasMessageContaining("delete " + root.resolve("ffff"))
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void anUnusableCacheDirectorySaysWhatToDo() throws IOException {
+        Path file = Files.writeString(root.resolve("file"), "x");
+        assertThatThrownBy(() -> new ImageCache(file.resolve("images")).withLock(() -> null))
+                .isInstanceOf(ImageException.class)
+                .hasMessageStartingWith("image cache: " + file)
+                .hasMessageEndingWith("make " + file.resolve("images") + " writable or pass another cache directory")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void describesFileSystemErrorsOnOneLine() {
+        assertThat(ImageException.describe(new java.nio.file.AccessDeniedException("/var/cache/x")))
+                .isEqualTo("/var/cache/x: permission denied");
+        assertThat(ImageException.describe(new java.nio.file.NoSuchFileException("/a"))).isEqualTo("/a: no such file or directory");
+        assertThat(ImageException.describe(new IOException("disk full"))).isEqualTo("disk full");
     }
 
     @Test
