@@ -20,12 +20,14 @@
  * small class path 0.1 MiB; the whole rootfs is 48.5 MiB. Build: ~12 s (jdeps 2-3 s, jlink 5-7 s, CDS 1 s); a
  * cache hit takes 0.1-0.3 s (digesting busybox and the agent jars).
  * <p>
- * Start-up in a chroot on the host ({@link dev.cvbench.harness.image.JvmStartup}, 11 runs each, fastest / median
- * in ms, on a machine shared with other builds, so the fastest run is the better guide):
+ * Start-up in a chroot on the host ({@link dev.cvbench.harness.image.JvmStartup}; fastest / median ms of 5 runs in
+ * a quiet moment, then of 11 runs with other builds loading the shared machine):
  * <pre>
  *                        -Xshare:off   JDK archive   JDK + AppCDS archive
- *   java -version          84 / 129      73 / 109        65 / 98
- *   trivial main class    282 / 364      79 / 125        57 / 129
+ *   java -version          56 / 60         -            33 / 36        (quiet)
+ *   trivial main class    104 / 116     58 / 70         56 / 66        (quiet)
+ *   java -version          84 / 129     73 / 109        65 / 98        (loaded)
+ *   trivial main class    282 / 364     79 / 125        57 / 129       (loaded)
  * </pre>
  * A main class from a jar loads the jar and class-loader machinery the JDK archive lacks; the AppCDS archive
  * holds those too. The VM runtime's boot phases show what these become under emulation.
