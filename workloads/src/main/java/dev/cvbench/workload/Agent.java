@@ -28,6 +28,10 @@ public final class Agent {
     }
 
     static int run(List<String> args, AgentWriter out) {
+        if (args.size() == 1 && args.get(0).equals("--help")) {
+            System.out.println("usage: Agent <workload> [--key value ...]; workloads: " + String.join(", ", TASKS.keySet().stream().sorted().toList()));
+            return 0;
+        }
         if (args.isEmpty() || !TASKS.containsKey(args.get(0))) {
             String got = args.isEmpty() ? "nothing" : "'" + args.get(0) + "'";
             out.error("usage: Agent <workload> [--key value ...]; got " + got + ", known: " + String.join(", ", TASKS.keySet().stream().sorted().toList()));

@@ -10,7 +10,9 @@ import dev.cvbench.core.sandbox.NetworkMode;
 import dev.cvbench.core.sandbox.Sandbox;
 import dev.cvbench.core.sandbox.SandboxException;
 import dev.cvbench.core.sandbox.SandboxKind;
-import dev.cvbench.harness.sandbox.AgentJars;
+import dev.cvbench.harness.image.AgentJars;
+import dev.cvbench.harness.image.AgentLayout;
+import dev.cvbench.harness.image.ImageException;
 import dev.cvbench.harness.sandbox.ForwardingInstance;
 import java.io.File;
 import java.io.IOException;
@@ -30,8 +32,11 @@ import java.util.stream.Collectors;
  * same start-up flags the images use, so boot and bandwidth numbers compare like with like.
  */
 public final class HostSandbox implements Sandbox {
-    /** Flags every agent JVM gets in every sandbox, before the workload's own. */
-    public static final List<String> AGENT_JVM_FLAGS = List.of("-Xshare:auto");
+    /**
+     * Flags every agent JVM gets, before the workload's own: the same as in the guest image (the JDK's CDS
+     * archive, no perf-data file), so start-up compares like with like.
+     */
+    public static final List<String> AGENT_JVM_FLAGS = List.of("-Xshare:auto", "-XX:-UsePerfData");
 
     private final Path javaHome;
     private final List<Path> agentClasspath;
@@ -45,7 +50,11 @@ public final class HostSandbox implements Sandbox {
 
     /** A host sandbox using the running JDK and the agent jars on this class path. */
     public static HostSandbox current() {
-        return new HostSandbox(Path.of(System.getProperty("java.home")), AgentJars.locations());
+        try {
+            return new HostSandbox(Path.of(System.getProperty("java.home")), AgentJars.sourcesOf(AgentJars.DEFAULT_CLASSES));
+        } catch (ImageException e) {
+            throw new IllegalStateException("the agent classes are not on the class path: " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -94,7 +103,7 @@ public final class HostSandbox implements Sandbox {
         argv.addAll(agent.jvmOptions());
         argv.add("-cp");
         argv.add(agentClasspath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
-        argv.add(AgentJars.MAIN_CLASS);
+        argv.add(AgentLayout.AGENT_MAIN);
         argv.add(agent.workload());
         argv.addAll(agent.args());
         return argv;
