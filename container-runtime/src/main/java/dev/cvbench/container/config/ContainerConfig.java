@@ -29,6 +29,11 @@ public record ContainerConfig(Path rootfs, boolean readonlyRootfs, Optional<Stri
         annotations = Map.copyOf(annotations);
     }
 
+    public ContainerConfig withRootfs(Path newRootfs) {
+        return new ContainerConfig(newRootfs, readonlyRootfs, hostname, process, mounts, namespaces, resources, cgroupsPath,
+                maskedPaths, readonlyPaths, annotations);
+    }
+
     public Optional<NamespaceConfig> namespace(NamespaceType type) {
         return namespaces.stream().filter(n -> n.type() == type).findFirst();
     }
