@@ -5,6 +5,8 @@ import dev.cvbench.container.rootfs.OverlayRootfs;
 import dev.cvbench.container.state.ProcessTable;
 import dev.cvbench.container.state.RuntimeRecord;
 import dev.cvbench.container.sys.Syscalls;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -26,6 +28,21 @@ public final class Cleanup {
             new OverlayRootfs(ctx.sys()).unmount(dir);
         }
         ctx.store().removeDir(r.id());
+        removeShm(ctx.store().root().resolve(".shm").resolve(r.id()));
+    }
+
+    /** The host directory behind a shareable container's /dev/shm (see ContainerSpec ipc modes). */
+    private static void removeShm(Path dir) throws ContainerException {
+        try (var files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(dir);
+        } catch (java.nio.file.NoSuchFileException e) {
+            // not a shareable container
+        } catch (IOException e) {
+            throw new ContainerException("cannot remove " + dir + ": " + e.getMessage(), e);
+        }
     }
 
     static void killAndWait(RuntimeContext ctx, RuntimeRecord r) throws ContainerException {
