@@ -136,25 +136,37 @@ int ns_flag(const char *name) {
     return 0;
 }
 
-/* Joins the namespace at path; refuses a file whose namespace type is not `flag`. */
-static void join_ns(const char *type, const char *path, int flag) {
+/* Opens a namespace file; refuses one whose namespace type is not `flag`. */
+static int open_ns(const char *type, const char *path, int flag) {
     current_stage = "setns";
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) cv_fail(errno, "open %s namespace %s", type, path);
     int actual = ioctl(fd, NS_GET_NSTYPE);
     if (actual >= 0 && actual != flag) cv_fail(EINVAL, "%s is not a %s namespace", path, type);
-    if (setns(fd, flag) < 0) cv_fail(errno, "setns %s namespace %s", type, path);
-    close(fd);
+    return fd;
 }
 
+/*
+ * Stage 0 handles pid (for its child), net, ipc, uts; stage 1 cgroup (after the cgroup move) and
+ * mnt (last). Every namespace file is opened before the first setns: after joining a mount
+ * namespace, /proc/PID paths would resolve in the container's /proc.
+ */
 static void enter_namespaces(struct config *c, int stage1) {
-    int unshare_flags = 0;
+    int fds[8], unshare_flags = 0;
     for (int i = 0; i < c->ns_count; i++) {
         struct ns_entry *ns = &c->ns[i];
         int is_late = ns->flag == CLONE_NEWNS || ns->flag == CLONE_NEWCGROUP;
+        fds[i] = -1;
         if (is_late != stage1) continue;
-        if (ns->path[0]) join_ns(ns->type, ns->path, ns->flag);
+        if (ns->path[0]) fds[i] = open_ns(ns->type, ns->path, ns->flag);
         else unshare_flags |= ns->flag;
+    }
+    for (int pass = 0; pass < 2; pass++) { /* mnt last: it changes root and cwd */
+        for (int i = 0; i < c->ns_count; i++) {
+            if (fds[i] < 0 || (c->ns[i].flag == CLONE_NEWNS) != pass) continue;
+            if (setns(fds[i], c->ns[i].flag) < 0) cv_fail(errno, "setns %s namespace %s", c->ns[i].type, c->ns[i].path);
+            close(fds[i]);
+        }
     }
     if (unshare_flags) {
         current_stage = "unshare";

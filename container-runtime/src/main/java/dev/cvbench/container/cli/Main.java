@@ -47,6 +47,10 @@ public final class Main {
         CommandLine cmd = new CommandLine(main);
         cmd.getSubcommands().get("exec").setStopAtPositional(true);
         cmd.setExecutionExceptionHandler((ex, line, parse) -> {
+            if (ex instanceof CommandLine.ParameterException pe) {
+                line.getErr().println("cvrun: " + pe.getMessage());
+                return USAGE_ERROR;
+            }
             String msg = ex instanceof ContainerException ? ex.getMessage() : ex.toString();
             line.getErr().println("cvrun: " + msg);
             if (ex instanceof InvalidConfigException ice && ice.errors().size() > 1) {
@@ -55,7 +59,6 @@ public final class Main {
             main.log().error(msg);
             return RUNTIME_ERROR;
         });
-        cmd.setExitCodeExceptionMapper(ex -> RUNTIME_ERROR);
         return cmd;
     }
 }

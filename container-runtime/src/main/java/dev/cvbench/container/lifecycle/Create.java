@@ -61,6 +61,12 @@ public final class Create {
                 rb.add(() -> overlay.unmount(dir));
             }
             CgroupManager cg = ctx.cgroups().manager(cgPath, ctx.sys());
+            if (cg.exists() && cg.pids().isEmpty()) {
+                cg.destroy(); // an empty leftover (its state dir is gone): take it over
+            } else if (cg.exists()) {
+                throw new ContainerException("cgroup " + cgPath + " is already in use (a container '" + req.id()
+                        + "' under another --root?): choose another id");
+            }
             rb.add(cg::destroy);
             cg.create(cfg.resources());
             Path fifo = dir.resolve(EXEC_FIFO);
