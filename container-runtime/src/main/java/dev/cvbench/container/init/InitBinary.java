@@ -4,19 +4,18 @@ import dev.cvbench.container.ContainerException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
+import java.net.JarURLConnection;
 import java.net.URL;
+import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * Finds the cvinit executable: next to the classes when running from a build directory, else
- * extracted once from the jar to {@code <root>/bin/cvinit-<sha256>} (mode 0755; the hash in the
- * name means a new build never runs a stale helper and concurrent extractions agree).
+ * extracted once from the jar to {@code <root>/bin/cvinit-<crc32>-<size>} (mode 0755; the
+ * checksum in the name means a new build never runs a stale helper and concurrent extractions agree).
  */
 public final class InitBinary {
     static final String RESOURCE = "/dev/cvbench/container/init/cvinit";
@@ -41,24 +40,30 @@ public final class InitBinary {
         return extract(url, root.resolve("bin"));
     }
 
+    /**
+     * Names the copy after the jar entry's CRC-32 and size (read from the jar's directory, no
+     * hashing of the 900 kB binary on every start); a new build gets a new name.
+     */
     private static Path extract(URL url, Path binDir) throws ContainerException {
-        try (InputStream in = url.openStream()) {
-            byte[] bytes = in.readAllBytes();
-            String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-            Path target = binDir.resolve("cvinit-" + sha);
+        try {
+            URLConnection conn = url.openConnection();
+            String tag = conn instanceof JarURLConnection jar
+                    ? Long.toHexString(jar.getJarEntry().getCrc()) + "-" + jar.getJarEntry().getSize()
+                    : Long.toHexString(conn.getLastModified()) + "-" + conn.getContentLengthLong();
+            Path target = binDir.resolve("cvinit-" + tag);
             if (Files.isExecutable(target)) {
                 return target;
             }
             Files.createDirectories(binDir);
             Path tmp = Files.createTempFile(binDir, ".cvinit", ".tmp");
-            Files.write(tmp, bytes);
+            try (InputStream in = conn.getInputStream()) {
+                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+            }
             Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return target;
         } catch (IOException e) {
             throw new ContainerException("cannot extract cvinit to " + binDir + ": " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
         }
     }
 }

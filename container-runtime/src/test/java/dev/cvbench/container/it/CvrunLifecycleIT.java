@@ -110,7 +110,8 @@ class CvrunLifecycleIT {
         assertThat(root.resolve("r1")).doesNotExist();
 
         writeConfig(List.of("sleep", "30"));
-        assertThat(cvrun("run", "-d", "--bundle", bundle.toString(), "r2").code()).isZero();
+        Result detached = cvrun("run", "-d", "--bundle", bundle.toString(), "r2");
+        assertThat(detached.code()).as(detached.err()).isZero();
         assertThat(cvrun("exec", "r2", "sh", "-c", "test $(cat /proc/1/comm) = sleep && exit 4").code()).isEqualTo(4);
         Result list = cvrun("list");
         assertThat(list.out()).contains("r2").contains("running");
