@@ -1,0 +1,26 @@
+package dev.cvbench.container;
+
+import java.nio.file.Path;
+
+/**
+ * Wires a container's new network namespace (the {@code dev.cvbench.network} annotation set to
+ * {@code bridge}) onto the host's network. The runtime calls {@link #attach} while the container's
+ * init waits between NETNS_READY and NETWORK_DONE, and {@link #detach} on delete or cleanup. The
+ * CNI-based implementation lives in {@code dev.cvbench.container.network}; {@link #NONE} leaves
+ * the namespace with only {@code lo}.
+ */
+public interface NetworkAttacher {
+    /** Does nothing: the container keeps an unconnected network namespace. */
+    NetworkAttacher NONE = new NetworkAttacher() {
+        @Override
+        public void attach(String id, Path netnsPath) {}
+
+        @Override
+        public void detach(String id, Path netnsPath) {}
+    };
+
+    void attach(String id, Path netnsPath) throws ContainerException;
+
+    /** Must be idempotent: called again by the janitor for leftovers; netnsPath may be gone. */
+    void detach(String id, Path netnsPath) throws ContainerException;
+}
