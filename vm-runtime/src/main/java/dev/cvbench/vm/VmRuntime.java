@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
  * }                                       // destroyed and forgotten, whatever happened
  * }</pre>
  *
- * <p>Teardown is layered: {@link Vm#close()} destroys; domains are started with libvirt's AUTODESTROY flag so
- * closing the connection destroys any left; a JVM shutdown hook closes every live VM on Ctrl-C; and
+ * <p>Teardown is layered: {@link Vm#close()} destroys; with a daemon URI domains are started with libvirt's
+ * AUTODESTROY flag so closing the connection destroys any left (libvirt 9 refuses that flag for the embedded
+ * driver); a JVM shutdown hook closes every live VM on Ctrl-C; and
  * {@link #cleanupStale()} removes what a killed JVM left behind.
  */
 public final class VmRuntime implements AutoCloseable {
@@ -185,7 +186,7 @@ public final class VmRuntime implements AutoCloseable {
         try {
             String xml = DomainXml.of(spec, type, socket);
             long launch = System.nanoTime();
-            conn.domainCreateXML(xml, START_AUTODESTROY).free();
+            conn.domainCreateXML(xml, embed.isPresent() ? 0 : START_AUTODESTROY).free();
             vm = new Vm(this, spec, type, log, server, launch);
             live.add(vm);
         } catch (LibvirtException e) {

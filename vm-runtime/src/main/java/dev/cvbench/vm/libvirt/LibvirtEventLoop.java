@@ -1,5 +1,6 @@
 package dev.cvbench.vm.libvirt;
 
+import dev.cvbench.vm.jna.LibvirtErrorSilencer;
 import org.libvirt.Library;
 import org.libvirt.LibvirtException;
 import org.slf4j.Logger;
@@ -32,6 +33,7 @@ public final class LibvirtEventLoop {
         if (thread != null) {
             return;
         }
+        LibvirtErrorSilencer.install();
         Library.initEventLoop();
         Thread t = new Thread(LibvirtEventLoop::run, "cvbench-libvirt-events");
         t.setDaemon(true);
