@@ -3,13 +3,13 @@ package dev.cvbench.vm.it;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.cvbench.vm.VmException;
+import dev.cvbench.vm.image.BusyboxRootfs;
 import dev.cvbench.vm.image.GuestImage;
 import dev.cvbench.vm.image.InitramfsWriter;
 import dev.cvbench.vm.image.KernelFetcher;
 import dev.cvbench.vm.image.KernelImage;
 import dev.cvbench.vm.image.ModuleResolver;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -52,25 +52,9 @@ final class TestGuest {
                 ModuleResolver.VIRTIO_NET, InitramfsWriter.Compression.NONE);
     }
 
-    /** /bin/busybox plus a symlink per applet, like busybox --install -s would make. */
-    static Path busyboxRootfs(Path dir) throws IOException {
-        Path bin = dir.resolve("bin");
-        if (Files.isRegularFile(bin.resolve("busybox"))) {
-            return dir;
-        }
-        Files.createDirectories(bin);
-        Files.copy(Path.of("/bin/busybox"), bin.resolve("busybox"));
-        Process p = new ProcessBuilder("/bin/busybox", "--list").start();
-        String list = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        for (String applet : list.split("\n")) {
-            if (!applet.isBlank() && !applet.equals("busybox")) {
-                Files.createSymbolicLink(bin.resolve(applet.trim()), Path.of("busybox"));
-            }
-        }
-        for (String d : new String[] {"sbin", "usr/bin", "usr/sbin", "etc"}) {
-            Files.createDirectories(dir.resolve(d));
-        }
-        return dir;
+    static Path busyboxRootfs(Path dir) throws VmException, IOException {
+        Files.createDirectories(dir.getParent());
+        return BusyboxRootfs.create(dir);
     }
 
     static boolean isRoot() {
