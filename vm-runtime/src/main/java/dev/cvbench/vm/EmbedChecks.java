@@ -36,6 +36,20 @@ final class EmbedChecks {
         }
     }
 
+    private static Path processRoot;
+
+    /**
+     * Remembers the embedded root this process uses. libvirt refuses a second root in the same process ("Cannot
+     * open embedded driver at path X, already open with path Y"); this says so in cvbench's words.
+     */
+    static synchronized void claimProcessRoot(String uri, Path root) throws VmException.LibvirtUnavailable {
+        if (processRoot != null && !processRoot.equals(root)) {
+            throw new VmException.LibvirtUnavailable(uri, "this process already uses the embedded libvirt driver at "
+                    + processRoot + " and libvirt allows only one per process; use the same state directory");
+        }
+        processRoot = root;
+    }
+
     private static boolean isRoot() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {

@@ -26,7 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A libvirt connection that boots cvbench VMs. One per state directory: the embedded driver locks its root.
+ * A libvirt connection that boots cvbench VMs. libvirt allows one embedded-driver root per process (and locks
+ * it against other processes), so a JVM uses one state directory for all its embedded VmRuntimes; opening a
+ * second runtime on the same directory is fine and shares the driver.
  *
  * <pre>{@code
  * try (VmRuntime rt = VmRuntime.open(null, Path.of("/var/lib/cvbench/vm"));
@@ -82,6 +84,7 @@ public final class VmRuntime implements AutoCloseable {
         String effective = embed.map(EmbedRoot::uri).orElse(uri);
         if (embed.isPresent()) {
             EmbedChecks.check(effective, embed.get());
+            EmbedChecks.claimProcessRoot(effective, embed.get().root());
         }
         try {
             LibvirtEventLoop.ensureRunning();

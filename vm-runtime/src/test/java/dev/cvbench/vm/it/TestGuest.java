@@ -21,7 +21,20 @@ import java.util.Optional;
 final class TestGuest {
     static final Path CACHE = Path.of(System.getProperty("java.io.tmpdir"), "cvbench-vm-it-cache");
 
+    private static Path state;
+
     private TestGuest() {
+    }
+
+    /**
+     * The state directory every IT in this JVM shares: libvirt allows one embedded-driver root per process.
+     * Short, because console socket paths are limited to 107 bytes.
+     */
+    static synchronized Path stateDir() throws IOException {
+        if (state == null) {
+            state = Files.createDirectories(Path.of("/tmp/cvbench-vm-it"));
+        }
+        return state;
     }
 
     /** Skips the calling test unless root, QEMU and busybox are present. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cvbench.core.sandbox.ConsoleLine;
+import dev.cvbench.core.sandbox.Footprint;
 import dev.cvbench.core.sandbox.PhaseMark;
 import dev.cvbench.vm.Vm;
 import dev.cvbench.vm.VmException;
@@ -17,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,8 +34,9 @@ class VmBootIT {
     static void setUp() throws Exception {
         TestGuest.assumeMachine();
         image = TestGuest.image();
-        state = Files.createTempDirectory(Path.of("/tmp"), "cvbit");
+        state = TestGuest.stateDir();
         runtime = VmRuntime.open(null, state);
+        runtime.cleanupStale();
         System.out.printf("VmBootIT: libvirt %s, QEMU %s, default domain type %s%n", runtime.libvirtVersion(),
                 runtime.qemuVersion(), runtime.domainType());
     }
@@ -44,11 +45,6 @@ class VmBootIT {
     static void tearDown() throws Exception {
         if (runtime != null) {
             runtime.close();
-        }
-        if (state != null) {
-            try (Stream<Path> walk = Files.walk(state)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 
@@ -78,14 +74,35 @@ class VmBootIT {
     }
 
     @Test
-    void exitStatusAndEnvironmentComeThrough() throws Exception {
+    void exitStatusEnvironmentReadinessAndFootprintComeThrough() throws Exception {
         VmSpec s = spec("it-exit").env("GREETING", "hi there").hostname("guest1")
-                .argv(List.of("sh", "-c", "echo \"$GREETING from $(hostname)\"; exit 3")).build();
+                .argv(List.of("sh", "-c", "echo \"$GREETING from $(hostname)\"; echo 'CVBENCH {\"type\":\"ready\"}';"
+                        + " sleep 2; exit 3")).build();
         try (Vm vm = runtime.boot(s)) {
+            assertThat(vm.qemuPid()).isPresent();
+            Footprint f = vm.memoryFootprint();
+            assertThat(f.pssBytes()).as("QEMU PSS").isGreaterThan(10L << 20).isLessThanOrEqualTo(f.rssBytes());
             assertThat(vm.awaitExit(Duration.ofSeconds(120))).isEqualTo(3);
             assertThat(vm.lines()).extracting(ConsoleLine::text).contains("hi there from guest1");
             assertThat(vm.exitCode()).hasValue(3);
+            assertThat(vm.phases()).extracting(PhaseMark::name).containsSubsequence(BootPhases.INIT_STARTED,
+                    PhaseMark.AGENT_READY, BootPhases.COMMAND_DONE, PhaseMark.GONE);
+            assertThat(vm.qemuPid()).isEmpty();
         }
+    }
+
+    @Test
+    void unknownUriIsOneClearLine() {
+        assertThatThrownBy(() -> VmRuntime.open("nosuchdriver:///system", state))
+                .isInstanceOf(VmException.LibvirtUnavailable.class)
+                .hasMessageContaining("nosuchdriver:///system").hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void missingKernelIsRefusedBeforeAnyDomainExists() throws Exception {
+        VmSpec s = spec("it-nokernel").kernel(state.resolve("no-such-vmlinuz")).build();
+        assertThatThrownBy(() -> runtime.boot(s)).isInstanceOf(VmException.KernelNotFound.class)
+                .hasMessageContaining("does not exist");
     }
 
     @Test
