@@ -25,7 +25,8 @@ import java.util.Optional;
 /**
  * Boot-to-ready through cvbench's VM runtime (libvirt, embedded driver) against {@code qemu-system-x86_64}
  * started directly with equivalent options: same kernel, initramfs, command line and console capture. Runs are
- * interleaved (libvirt, direct, libvirt, ...) so drift in machine load hits both sides alike.
+ * interleaved (libvirt, direct, libvirt, ...) so drift in machine load hits both sides alike, after warm-up boots
+ * of each (discarded: the first boot in a JVM also pays for class loading and libvirt's capability probe).
  *
  * <p>"Ready" is the first console line {@code CVBENCH {"type":"ready"...}}, which the guest command prints
  * (with the busybox rootfs: {@code echo}; with the default image: the agent).
@@ -33,7 +34,7 @@ import java.util.Optional;
  * <pre>
  * mvn -q -o -pl vm-runtime -am package -DskipTests dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -cp vm-runtime/target/classes:$(cat vm-runtime/target/cp.txt) dev.cvbench.vm.bench.BootBenchmark \
- *     [--runs 5] [--type auto|kvm|qemu] [--state /tmp/cvbb] [--gzip] [--kernel cloud|generic|PATH]
+ *     [--runs 5] [--warmup 1] [--type auto|kvm|qemu] [--state /tmp/cvbb] [--gzip] [--kernel cloud|generic|PATH]
  * </pre>
  */
 public final class BootBenchmark {
@@ -45,6 +46,7 @@ public final class BootBenchmark {
     public static void main(String[] args) throws Exception {
         Map<String, String> opt = parse(args);
         int runs = Integer.parseInt(opt.getOrDefault("runs", "5"));
+        int warmup = Integer.parseInt(opt.getOrDefault("warmup", "1"));
         Path state = Path.of(opt.getOrDefault("state", "/tmp/cvbb"));
         Path cache = Path.of(opt.getOrDefault("cache", "/var/tmp/cvbench-vm-cache"));
         InitramfsWriter.Compression compression = opt.containsKey("gzip") ? InitramfsWriter.Compression.GZIP
@@ -65,6 +67,12 @@ public final class BootBenchmark {
                         rt.libvirtVersion(), rt.qemuVersion());
                 List<List<PhaseMark>> viaLibvirt = new ArrayList<>();
                 List<List<PhaseMark>> direct = new ArrayList<>();
+                for (int i = 0; i < warmup; i++) {
+                    VmSpec spec = VmSpec.builder().name("warmup-" + i).kernel(image.kernel())
+                            .initramfs(image.initramfs()).domainType(resolved).argv(List.of("echo", READY)).build();
+                    bootViaLibvirt(rt, spec);
+                    DirectQemu.run(spec, resolved, state.resolve("console/direct.sock"), 300);
+                }
                 for (int i = 0; i < runs; i++) {
                     VmSpec spec = VmSpec.builder().name("bench-" + i).kernel(image.kernel())
                             .initramfs(image.initramfs()).domainType(resolved).argv(List.of("echo", READY)).build();

@@ -35,7 +35,7 @@ final class DirectQemu {
         a.addAll(List.of("-machine", spec.machine() + ",usb=off,accel=" + (type == DomainType.KVM ? "kvm" : "tcg")));
         a.addAll(List.of("-cpu", type == DomainType.KVM ? "host" : "max"));
         a.addAll(List.of("-m", spec.memory().mib() + "M", "-smp", Integer.toString(spec.vcpus())));
-        a.addAll(List.of("-nodefaults", "-no-user-config", "-display", "none", "-no-reboot"));
+        a.addAll(List.of("-nodefaults", "-no-user-config", "-display", "none", "-no-reboot", "-rtc", "base=utc"));
         a.addAll(List.of("-kernel", spec.kernel().toString(), "-initrd", spec.initramfs().toString()));
         a.addAll(List.of("-append", KernelCmdline.of(spec)));
         a.addAll(List.of("-chardev", "socket,id=charserial0,path=" + socket));

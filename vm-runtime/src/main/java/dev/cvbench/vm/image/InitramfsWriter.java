@@ -30,8 +30,8 @@ import org.apache.commons.compress.archivers.cpio.CpioConstants;
  * Packs a guest root file system into an initramfs: a "newc" cpio archive (the only format the kernel
  * unpacks), optionally gzip-compressed, that the kernel extracts into a tmpfs and runs {@code /init} from.
  *
- * <p>Contents: every file, directory and symlink of the rootfs directory (modes kept, owner root, times zero so
- * the same input gives the same bytes; device nodes and sockets skipped), then cvbench's {@code /init} (replacing
+ * <p>Contents: every file, directory and symlink of the rootfs directory (modes and modification times kept,
+ * since the JVM's AppCDS archive checks its jars' mtimes; owner root; device nodes and sockets skipped), then cvbench's {@code /init} (replacing
  * any in the rootfs), the kernel modules as plain {@code .ko} under {@code /lib/modules/cvbench/} with an
  * {@code order} file /init reads, and a {@code /dev/console} node (character 5:1) so init has a console before
  * devtmpfs is mounted.
@@ -47,7 +47,7 @@ public final class InitramfsWriter {
     /** How the archive is compressed. */
     public enum Compression { NONE, GZIP }
 
-    private static final String FORMAT_VERSION = "cvbench-initramfs-1";
+    private static final String FORMAT_VERSION = "cvbench-initramfs-2";
     private static final String MODULE_DIR = "lib/modules/cvbench";
 
     private InitramfsWriter() {
@@ -120,18 +120,18 @@ public final class InitramfsWriter {
             int perm = permBits(a.permissions());
             if (a.isSymbolicLink()) {
                 byte[] target = Files.readSymbolicLink(p).toString().getBytes(StandardCharsets.UTF_8);
-                put(cpio, name, CpioConstants.C_ISLNK | 0777, target);
+                put(cpio, name, CpioConstants.C_ISLNK | 0777, target, mtime(a));
             } else if (a.isDirectory()) {
                 dirs.add(name);
-                put(cpio, name, CpioConstants.C_ISDIR | perm, new byte[0]);
+                put(cpio, name, CpioConstants.C_ISDIR | perm, new byte[0], mtime(a));
             } else if (a.isRegularFile()) {
-                putFile(cpio, name, CpioConstants.C_ISREG | perm, p, a.size());
+                putFile(cpio, name, CpioConstants.C_ISREG | perm, p, a.size(), mtime(a));
             }
             // device nodes, FIFOs and sockets of the rootfs are skipped: devtmpfs provides devices
         }
         for (String d : List.of("dev", "proc", "sys", "tmp", "run", "root", "lib", "lib/modules", MODULE_DIR)) {
             if (dirs.add(d)) {
-                put(cpio, d, CpioConstants.C_ISDIR | 0755, new byte[0]);
+                put(cpio, d, CpioConstants.C_ISDIR | 0755, new byte[0], 0);
             }
         }
         CpioArchiveEntry console = new CpioArchiveEntry(CpioConstants.FORMAT_NEW, "dev/console");
@@ -144,32 +144,38 @@ public final class InitramfsWriter {
         StringBuilder order = new StringBuilder();
         for (int i = 0; i < modules.size(); i++) {
             String file = modules.get(i).name() + ".ko";
-            put(cpio, MODULE_DIR + "/" + file, CpioConstants.C_ISREG | 0644, moduleBytes.get(i));
+            put(cpio, MODULE_DIR + "/" + file, CpioConstants.C_ISREG | 0644, moduleBytes.get(i), 0);
             order.append(file).append('\n');
         }
-        put(cpio, MODULE_DIR + "/order", CpioConstants.C_ISREG | 0644, order.toString().getBytes(StandardCharsets.UTF_8));
-        put(cpio, "init", CpioConstants.C_ISREG | 0755, init);
+        put(cpio, MODULE_DIR + "/order", CpioConstants.C_ISREG | 0644, order.toString().getBytes(StandardCharsets.UTF_8),
+                0);
+        put(cpio, "init", CpioConstants.C_ISREG | 0755, init, 0);
         cpio.finish();
     }
 
-    private static void put(CpioArchiveOutputStream cpio, String name, int mode, byte[] data) throws IOException {
+    private static long mtime(PosixFileAttributes a) {
+        return a.lastModifiedTime().toMillis() / 1000;
+    }
+
+    private static void put(CpioArchiveOutputStream cpio, String name, int mode, byte[] data, long mtimeSeconds)
+            throws IOException {
         CpioArchiveEntry e = new CpioArchiveEntry(CpioConstants.FORMAT_NEW, name);
         e.setMode(mode);
         e.setSize(data.length);
         e.setNumberOfLinks((mode & CpioConstants.S_IFMT) == CpioConstants.C_ISDIR ? 2 : 1);
-        e.setTime(0);
+        e.setTime(mtimeSeconds);
         cpio.putArchiveEntry(e);
         cpio.write(data);
         cpio.closeArchiveEntry();
     }
 
-    private static void putFile(CpioArchiveOutputStream cpio, String name, int mode, Path file, long size)
-            throws IOException {
+    private static void putFile(CpioArchiveOutputStream cpio, String name, int mode, Path file, long size,
+            long mtimeSeconds) throws IOException {
         CpioArchiveEntry e = new CpioArchiveEntry(CpioConstants.FORMAT_NEW, name);
         e.setMode(mode);
         e.setSize(size);
         e.setNumberOfLinks(1);
-        e.setTime(0);
+        e.setTime(mtimeSeconds);
         cpio.putArchiveEntry(e);
         try (InputStream in = Files.newInputStream(file)) {
             in.transferTo(cpio);
