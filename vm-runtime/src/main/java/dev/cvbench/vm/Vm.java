@@ -39,16 +39,19 @@ public final class Vm implements Instance {
     private final ConsoleLog console;
     private final ConsoleServer server;
     private final long launchNanos;
+    private final long runningNanos;
     private volatile long goneNanos = -1;
     private volatile boolean closed;
 
-    Vm(VmRuntime runtime, VmSpec spec, DomainType type, ConsoleLog console, ConsoleServer server, long launchNanos) {
+    Vm(VmRuntime runtime, VmSpec spec, DomainType type, ConsoleLog console, ConsoleServer server, long launchNanos,
+            long runningNanos) {
         this.runtime = runtime;
         this.spec = spec;
         this.type = type;
         this.console = console;
         this.server = server;
         this.launchNanos = launchNanos;
+        this.runningNanos = runningNanos;
     }
 
     @Override
@@ -143,8 +146,8 @@ public final class Vm implements Instance {
     @Override
     public List<PhaseMark> phases() {
         long gone = goneNanos;
-        return BootPhases.of(launchNanos, console.connectedNanos(), console.firstByteNanos(), console.lines(),
-                gone < 0 ? OptionalLong.empty() : OptionalLong.of(gone));
+        return BootPhases.of(launchNanos, console.connectedNanos(), OptionalLong.of(runningNanos),
+                console.firstByteNanos(), console.lines(), gone < 0 ? OptionalLong.empty() : OptionalLong.of(gone));
     }
 
     /** The QEMU process, while it runs. */

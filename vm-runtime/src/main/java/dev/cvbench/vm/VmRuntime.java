@@ -190,7 +190,7 @@ public final class VmRuntime implements AutoCloseable {
             String xml = DomainXml.of(spec, type, socket);
             long launch = System.nanoTime();
             conn.domainCreateXML(xml, embed.isPresent() ? 0 : START_AUTODESTROY).free();
-            vm = new Vm(this, spec, type, log, server, launch);
+            vm = new Vm(this, spec, type, log, server, launch, System.nanoTime());
             live.add(vm);
         } catch (LibvirtException e) {
             server.close();

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  * <pre>
  * launch_requested  the API call (domain create) was made
  * qemu_up           QEMU connected to the console socket: the process exists, devices are set up
+ * domain_running    the create call returned: libvirt has finished its monitor set-up and resumed the vCPUs
+ *                   (libvirt only; QEMU started directly runs at once)
  * first_output      first console byte (the kernel's first message, or init's with 'quiet')
  * init_started      line "cvbench-init: started": the kernel has run /init
  * agent_ready       first line containing CVBENCH {"type":"ready"  (only for agents)
@@ -25,10 +27,12 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * Phases not observed are left out; the list is in the order above, which is also time order for a healthy
- * boot.
+ * boot (the kernel may print before libvirt's create call returns; {@code first_output} then precedes
+ * {@code domain_running}, which is why the list is sorted by time at the end).
  */
 public final class BootPhases {
     public static final String QEMU_UP = "qemu_up";
+    public static final String DOMAIN_RUNNING = "domain_running";
     public static final String INIT_STARTED = "init_started";
     public static final String COMMAND_DONE = "command_done";
 
@@ -53,9 +57,16 @@ public final class BootPhases {
      */
     public static List<PhaseMark> of(long launchNanos, OptionalLong qemuUpNanos, OptionalLong firstByteNanos,
             List<ConsoleLine> lines, OptionalLong goneNanos) {
+        return of(launchNanos, qemuUpNanos, OptionalLong.empty(), firstByteNanos, lines, goneNanos);
+    }
+
+    /** As {@link #of(long, OptionalLong, OptionalLong, List, OptionalLong)}, plus when libvirt's create returned. */
+    public static List<PhaseMark> of(long launchNanos, OptionalLong qemuUpNanos, OptionalLong runningNanos,
+            OptionalLong firstByteNanos, List<ConsoleLine> lines, OptionalLong goneNanos) {
         List<PhaseMark> marks = new ArrayList<>();
         marks.add(new PhaseMark(PhaseMark.LAUNCH_REQUESTED, launchNanos));
         qemuUpNanos.ifPresent(n -> marks.add(new PhaseMark(QEMU_UP, n)));
+        runningNanos.ifPresent(n -> marks.add(new PhaseMark(DOMAIN_RUNNING, n)));
         firstByteNanos.ifPresent(n -> marks.add(new PhaseMark(PhaseMark.FIRST_OUTPUT, n)));
         firstLine(lines, INIT_STARTED_LINE).ifPresent(n -> marks.add(new PhaseMark(INIT_STARTED, n)));
         firstLine(lines, READY_MARKER).ifPresent(n -> marks.add(new PhaseMark(PhaseMark.AGENT_READY, n)));
@@ -66,6 +77,7 @@ public final class BootPhases {
             }
         }
         goneNanos.ifPresent(n -> marks.add(new PhaseMark(PhaseMark.GONE, n)));
+        marks.sort(java.util.Comparator.comparingLong(PhaseMark::nanos));
         return List.copyOf(marks);
     }
 

@@ -29,6 +29,14 @@ class BootPhasesTest {
     }
 
     @Test
+    void libvirtsRunningMarkIsPlacedByTime() {
+        List<PhaseMark> p = BootPhases.of(1_000, OptionalLong.of(1_200), OptionalLong.of(1_450), OptionalLong.of(1_400),
+                AGENT_BOOT, OptionalLong.empty());
+        assertThat(p).extracting(PhaseMark::name).startsWith("launch_requested", "qemu_up", "first_output",
+                "domain_running", "init_started");
+    }
+
+    @Test
     void unobservedPhasesAreLeftOut() {
         List<PhaseMark> p = BootPhases.of(10, OptionalLong.empty(), OptionalLong.of(20),
                 List.of(new ConsoleLine(30, "Kernel panic - not syncing: VFS: Unable to mount root fs")),

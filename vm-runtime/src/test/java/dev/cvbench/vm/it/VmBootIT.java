@@ -65,8 +65,8 @@ class VmBootIT {
         phases.forEach(p -> System.out.printf("  %-16s %8.1f ms%n", p.name(),
                 (p.nanos() - phases.get(0).nanos()) / 1e6));
         assertThat(phases).extracting(PhaseMark::name).containsExactly(PhaseMark.LAUNCH_REQUESTED,
-                BootPhases.QEMU_UP, PhaseMark.FIRST_OUTPUT, BootPhases.INIT_STARTED, BootPhases.COMMAND_DONE,
-                PhaseMark.GONE);
+                BootPhases.QEMU_UP, BootPhases.DOMAIN_RUNNING, PhaseMark.FIRST_OUTPUT, BootPhases.INIT_STARTED,
+                BootPhases.COMMAND_DONE, PhaseMark.GONE);
         assertThat(phases).isSortedAccordingTo(Comparator.comparingLong(PhaseMark::nanos));
         long total = phases.get(phases.size() - 1).nanos() - phases.get(0).nanos();
         assertThat(Duration.ofNanos(total)).isBetween(Duration.ofMillis(50), Duration.ofSeconds(120));
