@@ -156,6 +156,11 @@ public final class VmRuntime implements AutoCloseable {
         }
     }
 
+    /** URI, libvirt and QEMU versions and the domain type, for the environment record. */
+    public VmHostInfo info() throws VmException {
+        return new VmHostInfo(uri, libvirtVersion(), qemuVersion(), defaultType);
+    }
+
     /**
      * Boots {@code spec} and returns once its /init has printed {@code cvbench-init: started}.
      *

@@ -8,6 +8,7 @@ import dev.cvbench.core.sandbox.Footprint;
 import dev.cvbench.core.sandbox.PhaseMark;
 import dev.cvbench.vm.Vm;
 import dev.cvbench.vm.VmException;
+import dev.cvbench.vm.VmHostInfo;
 import dev.cvbench.vm.VmRuntime;
 import dev.cvbench.vm.boot.BootPhases;
 import dev.cvbench.vm.image.GuestImage;
@@ -37,8 +38,11 @@ class VmBootIT {
         state = TestGuest.stateDir();
         runtime = VmRuntime.open(null, state);
         runtime.cleanupStale();
-        System.out.printf("VmBootIT: libvirt %s, QEMU %s, default domain type %s%n", runtime.libvirtVersion(),
-                runtime.qemuVersion(), runtime.domainType());
+        VmHostInfo info = runtime.info();
+        System.out.println("VmBootIT: " + info);
+        assertThat(info.libvirtVersion()).matches("\\d+\\.\\d+\\.\\d+");
+        assertThat(info.qemuVersion()).matches("\\d+\\.\\d+\\.\\d+");
+        assertThat(dev.cvbench.vm.VmAvailability.embedded().available()).isTrue();
     }
 
     @AfterAll
