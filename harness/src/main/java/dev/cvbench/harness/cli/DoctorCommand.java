@@ -2,7 +2,9 @@ package dev.cvbench.harness.cli;
 
 import dev.cvbench.harness.HarnessException;
 import dev.cvbench.harness.doctor.CheckResult;
+import dev.cvbench.harness.doctor.Cleaner;
 import dev.cvbench.harness.doctor.Doctor;
+import dev.cvbench.harness.sandbox.SandboxFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +23,12 @@ final class DoctorCommand implements Callable<Integer> {
     @Option(names = "--fix", description = "Install missing Debian packages (scripts/setup-host.sh) and fetch the guest kernel.")
     boolean fix;
 
+    @Option(names = "--clean", description = "Remove leftovers of interrupted runs: containers, cgroups, mounts, veths, leases, domains.")
+    boolean clean;
+
+    @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "/run/cvbench", description = "Runtime state (default: ${DEFAULT-VALUE}).")
+    Path stateDir;
+
     @Option(names = "--cache-dir", paramLabel = "DIR", defaultValue = "/var/cache/cvbench", description = "Images and kernels (default: ${DEFAULT-VALUE}).")
     Path cacheDir;
 
@@ -28,6 +36,12 @@ final class DoctorCommand implements Callable<Integer> {
     public Integer call() throws HarnessException, InterruptedException {
         if (fix) {
             runSetup();
+        }
+        if (clean) {
+            for (Cleaner c : new SandboxFactory(stateDir, cacheDir).cleaners()) {
+                List<String> removed = c.clean();
+                System.out.println("clean " + c.name() + ": " + (removed.isEmpty() ? "nothing left behind" : String.join("; ", removed)));
+            }
         }
         List<CheckResult> rows = new Doctor(cacheDir).run();
         TextTable t = new TextTable("item", "status", "needed by", "found", "fix");

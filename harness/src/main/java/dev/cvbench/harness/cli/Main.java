@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Benchmarks and validates isolation technologies: host, containers and VMs on one host, in one run.",
-        subcommands = {RunCommand.class, DoctorCommand.class, ListCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ContainerCommand.class, VmCommand.class, DoctorCommand.class, ListCommand.class, BenchCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");

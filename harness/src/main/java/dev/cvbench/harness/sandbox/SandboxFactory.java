@@ -2,8 +2,12 @@ package dev.cvbench.harness.sandbox;
 
 import dev.cvbench.core.sandbox.Sandbox;
 import dev.cvbench.core.sandbox.SandboxKind;
+import dev.cvbench.harness.sandbox.container.ContainerSandboxes;
 import dev.cvbench.harness.sandbox.host.HostSandbox;
+import dev.cvbench.harness.sandbox.vm.VmSandboxes;
+import dev.cvbench.harness.doctor.Cleaner;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Opens the sandbox for a runtime kind. A kind that cannot run here comes back as an
@@ -17,12 +21,16 @@ public record SandboxFactory(Path stateDir, Path cacheDir) {
         return new SandboxFactory(Path.of("/run/cvbench"), Path.of("/var/cache/cvbench"));
     }
 
+    /** Everything that can clean up after an interrupted run, in teardown order (VMs, then containers). */
+    public List<Cleaner> cleaners() {
+        return List.of();
+    }
+
     public Sandbox open(SandboxKind kind) {
         return switch (kind) {
             case HOST -> HostSandbox.current();
-            case CONTAINER -> new UnavailableSandbox(kind, "not available yet: the built-in container runtime is not in this build",
-                    "update cvbench");
-            case VM -> new UnavailableSandbox(kind, "not available yet: the libvirt VM runtime is not in this build", "update cvbench");
+            case CONTAINER -> ContainerSandboxes.open(this);
+            case VM -> VmSandboxes.open(this);
             case RUNC, CRUN -> new UnavailableSandbox(kind, "reference runtimes are used only by the container start benchmark", "");
         };
     }
