@@ -2,6 +2,8 @@ package dev.cvbench.vm.it;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.cvbench.core.sandbox.Availability;
+import dev.cvbench.vm.VmAvailability;
 import dev.cvbench.vm.VmException;
 import dev.cvbench.vm.image.BusyboxRootfs;
 import dev.cvbench.vm.image.GuestImage;
@@ -43,6 +45,9 @@ final class TestGuest {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/qemu-system-x86_64")),
                 "skipped: qemu-system-x86_64 not installed (apt-get install qemu-system-x86)");
         assumeTrue(Files.isExecutable(Path.of("/bin/busybox")), "skipped: /bin/busybox missing (apt-get install busybox-static)");
+        Availability a = VmAvailability.embedded();
+        assumeTrue(a.available(), () -> "skipped: libvirt's embedded driver is unusable here: " + a.reason()
+                + " (fix: " + a.fix() + ")");
     }
 
     static KernelImage kernel() throws VmException {
