@@ -40,7 +40,21 @@ for entry in "${NEEDED[@]}"; do
   fi
 done
 
+# libvirt's embedded QEMU driver runs QEMU as libvirt-qemu and refuses to start without that user.
+# libvirt-daemon-system would create it, but also installs and starts daemons we do not want.
+ensure_libvirt_user() {
+  if getent passwd libvirt-qemu >/dev/null; then return 0; fi
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "setup: user libvirt-qemu is missing and only root can create it: run as root (sudo $0)" >&2
+    exit 3
+  fi
+  getent group libvirt-qemu >/dev/null || groupadd -r libvirt-qemu
+  useradd -r -g libvirt-qemu -d /nonexistent -s /usr/sbin/nologin libvirt-qemu
+  echo "setup: created system user libvirt-qemu (libvirt's embedded QEMU driver needs it)"
+}
+
 if [[ ${#missing[@]} -eq 0 ]]; then
+  ensure_libvirt_user
   [[ $quiet -eq 1 ]] || echo "setup: all ${#NEEDED[@]} required Debian packages are installed"
   exit 0
 fi
@@ -61,4 +75,5 @@ apt-get install -y -qq --no-install-recommends "${missing[@]}" >/tmp/cvbench-apt
   tail -n 15 /tmp/cvbench-apt.log >&2
   exit 3
 }
+ensure_libvirt_user
 echo "setup: done"
