@@ -9,6 +9,7 @@ import dev.cvbench.harness.env.EnvironmentProbe;
 import dev.cvbench.harness.progress.TerminalProgress;
 import dev.cvbench.harness.run.OutputDir;
 import dev.cvbench.harness.run.Planner;
+import dev.cvbench.harness.run.RunListener;
 import dev.cvbench.harness.run.RunOptions;
 import dev.cvbench.harness.run.RunOutput;
 import dev.cvbench.harness.run.RunPlan;
@@ -65,8 +66,9 @@ final class RunCommand implements Callable<Integer> {
 
         Instant started = Instant.now();
         Environment env = EnvironmentProbe.capture();
-        SandboxFactory factory = new SandboxFactory(stateDir, cacheDir);
-        Runner.Collected collected = new Runner(factory::open, TerminalProgress.forStdout()).run(plan);
+        RunListener progress = TerminalProgress.forStdout();
+        SandboxFactory factory = new SandboxFactory(stateDir, cacheDir, progress::note);
+        Runner.Collected collected = new Runner(factory::open, progress).run(plan);
         Instant finished = Instant.now();
 
         String id = OutputDir.runId(started);

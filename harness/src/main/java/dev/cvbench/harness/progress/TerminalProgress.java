@@ -33,6 +33,11 @@ public final class TerminalProgress implements RunListener {
     }
 
     @Override
+    public void note(String line) {
+        show(line);
+    }
+
+    @Override
     public void sandboxReady(SandboxKind kind, boolean available, String reason) {
         if (!available) {
             permanent("  " + kind + ": not available: " + reason);

@@ -7,6 +7,9 @@ import dev.cvbench.core.sandbox.SandboxKind;
 public interface RunListener {
     default void sandboxOpening(SandboxKind kind) {}
 
+    /** A line about long preparation work (building the guest image, fetching a kernel). */
+    default void note(String line) {}
+
     default void sandboxReady(SandboxKind kind, boolean available, String reason) {}
 
     default void stepStarted(Step step, int index, int total) {}

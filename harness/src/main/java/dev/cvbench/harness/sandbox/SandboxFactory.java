@@ -8,6 +8,7 @@ import dev.cvbench.harness.sandbox.vm.VmSandboxes;
 import dev.cvbench.harness.doctor.Cleaner;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Opens the sandbox for a runtime kind. A kind that cannot run here comes back as an
@@ -15,8 +16,13 @@ import java.util.List;
  *
  * @param stateDir runtime state (containers, VM embed root), default {@code /run/cvbench}
  * @param cacheDir built images and fetched kernels, default {@code /var/cache/cvbench}
+ * @param progress where long preparation steps (image build, kernel fetch) report, one line each
  */
-public record SandboxFactory(Path stateDir, Path cacheDir) {
+public record SandboxFactory(Path stateDir, Path cacheDir, Consumer<String> progress) {
+    public SandboxFactory(Path stateDir, Path cacheDir) {
+        this(stateDir, cacheDir, line -> {});
+    }
+
     public static SandboxFactory defaults() {
         return new SandboxFactory(Path.of("/run/cvbench"), Path.of("/var/cache/cvbench"));
     }
