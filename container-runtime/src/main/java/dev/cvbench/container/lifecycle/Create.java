@@ -48,7 +48,7 @@ public final class Create {
         rb.add(() -> store.removeDir(req.id()));
         try {
             ContainerConfig cfg = req.config();
-            String cgPath = cfg.cgroupsPath().orElse(RuntimeContext.defaultCgroupPath(req.id()));
+            String cgPath = cfg.cgroupsPath().orElse(ctx.defaultCgroupPath(req.id()));
             long self = ProcessTable.self();
             RuntimeRecord rec = new RuntimeRecord(req.id(), req.bundle().map(Path::toString).orElse(""), 0, 0, self,
                     ProcessTable.startTime(self), cgPath, req.image().isPresent(), false, Instant.now().toString(),

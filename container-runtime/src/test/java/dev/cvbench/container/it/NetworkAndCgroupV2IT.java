@@ -81,7 +81,7 @@ class NetworkAndCgroupV2IT {
                 .hasMessage("bridge cvbench0 is down");
         assertThat(net.calls).containsExactly("attach br2 own", "detach br2");
         assertThat(tmp.resolve("root2/br2")).doesNotExist();
-        assertThat(Path.of("/sys/fs/cgroup/memory/cvbench/br2")).doesNotExist();
+        assertThat(Busybox.cgroupDir(tmp.resolve("root2"), "memory", "br2")).doesNotExist();
         assertThat(Files.readString(Path.of("/proc/self/mountinfo"))).doesNotContain("root2/br2");
     }
 
