@@ -120,6 +120,26 @@ class CvrunLifecycleIT {
     }
 
     @Test
+    void defaultSpecSetsUserCapabilitiesNoNewPrivsRlimitsAndReadonlyRoot() throws Exception {
+        Spec d = DefaultSpec.create(List.of("sh", "-c", "id -u; id -g; grep -E '^(CapEff|CapBnd|NoNewPrivs)' /proc/self/status;"
+                + " ulimit -n; touch /rootfile 2>/dev/null || echo ro-root"), "rootfs");
+        Spec.Process p = d.process();
+        Spec spec = new Spec(d.ociVersion(), new Spec.Process(false, new Spec.User(1000L, 1001L, null), p.args(), p.env(), p.cwd(),
+                p.capabilities(), p.rlimits(), p.noNewPrivileges()), d.root(), d.hostname(), d.mounts(), d.linux(), d.annotations());
+        Files.writeString(bundle.resolve("config.json"), SpecFiles.toJson(spec));
+        assertThat(cvrun("run", "-d", "--bundle", bundle.toString(), "u1").code()).isZero();
+        for (int i = 0; i < 500 && !state("u1").get("status").asText().equals("stopped"); i++) {
+            Thread.sleep(10);
+        }
+        // runc's three default capabilities: AUDIT_WRITE (29), KILL (5), NET_BIND_SERVICE (10)
+        String caps = String.format("%016x", (1L << 29) | (1L << 5) | (1L << 10));
+        assertThat(Files.readString(root.resolve("u1/container.log"))).isEqualTo("1000\n1001\nCapEff:\t" + caps + "\nCapBnd:\t"
+                + caps + "\nNoNewPrivs:\t1\n1024\nro-root\n");
+        assertThat(Files.readString(root.resolve("u1/exit")).trim()).isEqualTo("0");
+        assertThat(cvrun("delete", "u1").code()).isZero();
+    }
+
+    @Test
     void badInputIsOneLineAndNothingIsLeft() throws Exception {
         Result unknown = cvrun("state", "nope");
         assertThat(unknown.code()).isEqualTo(1);
