@@ -62,6 +62,11 @@ class SharingIT {
             String appNs = java.nio.file.Files.readSymbolicLink(Path.of("/proc", Long.toString(a.pid()), "ns", "net")).toString();
             assertThat(inode).contains(appNs);
             assertThat(own).doesNotContain(appNs);
+            Process debug = a.exec(List.of("/bin/sh", "-c", "ls -l /proc/self/ns/net; echo $$"));
+            String execOut = new String(debug.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(debug.waitFor()).isZero();
+            assertThat(execOut).contains(appNs);
+            assertThat(Integer.parseInt(execOut.trim().split("\n")[1])).as("pid inside the container's namespace").isLessThan(10);
         }
     }
 
