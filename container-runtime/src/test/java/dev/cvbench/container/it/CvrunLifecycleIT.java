@@ -154,6 +154,16 @@ class CvrunLifecycleIT {
         assertThat(dup.err()).contains("already exists");
         assertThat(cvrun("delete", "--force", "dup").code()).isZero();
 
+        Spec d = DefaultSpec.create(List.of("true"), "rootfs");
+        String ipcNs = "/proc/" + ProcessHandle.current().pid() + "/ns/ipc";
+        Spec wrongNs = new Spec(d.ociVersion(), d.process(), d.root(), d.hostname(), d.mounts(), new Spec.Linux(
+                List.of(new Spec.Namespace("network", ipcNs), new Spec.Namespace("uts", null)), null, null, null, null), null);
+        Files.writeString(bundle.resolve("config.json"), SpecFiles.toJson(wrongNs));
+        Result wrong = cvrun("create", "--bundle", bundle.toString(), "ns1");
+        assertThat(wrong.code()).isEqualTo(1);
+        assertThat(wrong.err()).isEqualTo("cvrun: container init failed at setns: " + ipcNs + " is not a net namespace: Invalid argument\n");
+        assertThat(root.resolve("ns1")).doesNotExist();
+
         Files.move(bundle.resolve("rootfs"), bundle.resolve("elsewhere"));
         Result missing = cvrun("create", "--bundle", bundle.toString(), "m1");
         assertThat(missing.code()).isEqualTo(1);
