@@ -64,6 +64,7 @@ class NetworkAndCgroupV2IT {
         ContainerRuntime rt = ContainerRuntime.at(tmp.resolve("root1")).withNetwork(net);
         try (Container c = rt.run("br1", ContainerSpec.builder(image).network("bridge").args(List.of("/bin/sleep", "10")).build())) {
             assertThat(net.calls).containsExactly("attach br1 own");
+            assertThat(c.pid()).isPositive();
         }
         assertThat(net.calls).containsExactly("attach br1 own", "detach br1");
         try (Container c = rt.run("none1", ContainerSpec.of(image, "/bin/true"))) {

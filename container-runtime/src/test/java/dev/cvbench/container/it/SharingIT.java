@@ -42,6 +42,7 @@ class SharingIT {
         ContainerSpec owner = ContainerSpec.builder(image).ipc("shareable")
                 .args(List.of("/bin/sh", "-c", "echo shared > /dev/shm/seg; touch /dev/mqueue/q1; sleep 30")).build();
         try (Container a = runtime.run("ipc-a", owner)) {
+            assertThat(a.pid()).isPositive();
             String out = "";
             for (int i = 0; i < 100 && !out.contains("q1"); i++) {
                 Thread.sleep(20);
