@@ -239,7 +239,9 @@ int main(int argc, char **argv) {
     sigaddset(&mask, SIGCHLD);
     sigprocmask(SIG_BLOCK, &mask, NULL); /* for the monitor's signalfd; unblocked again in stage 1 */
 
-    if (c.exec_fifo[0] && mkfifo(c.exec_fifo, 0622) < 0) cv_fail(errno, "mkfifo %s", c.exec_fifo);
+    /* 0622 whatever the umask: the container's user (maybe not root) opens it for writing */
+    if (c.exec_fifo[0] && (mkfifo(c.exec_fifo, 0622) < 0 || chmod(c.exec_fifo, 0622) < 0))
+        cv_fail(errno, "mkfifo %s", c.exec_fifo);
     if (!c.foreground && !c.mode_exec) setsid(); /* detached: survive the CLI's terminal session */
     enter_namespaces(&c, 0);
 

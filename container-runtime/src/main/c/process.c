@@ -80,7 +80,9 @@ static void credentials(struct config *c) {
     }
     if (syscall(SYS_capset, &hdr, data) < 0) cv_fail(errno, "capset");
     for (int cap = 0; cap <= last && cap < 64; cap++)
-        if ((c->cap_ambient & (1ULL << cap)) && (((unsigned long long) data[1].permitted << 32 | data[0].permitted) & (1ULL << cap)) && prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, cap, 0, 0) < 0)
+        /* like runc: an ambient capability needs to be permitted and inheritable, else it is skipped */
+        if ((c->cap_ambient & (1ULL << cap)) && (((unsigned long long) data[1].permitted << 32 | data[0].permitted) & (1ULL << cap))
+            && (((unsigned long long) data[1].inheritable << 32 | data[0].inheritable) & (1ULL << cap)) && prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, cap, 0, 0) < 0)
             cv_fail(errno, "raise ambient capability %d", cap);
     if (c->no_new_privs) {
         cv_stage("no_new_privs");

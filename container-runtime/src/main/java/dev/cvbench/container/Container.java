@@ -2,15 +2,18 @@ package dev.cvbench.container;
 
 import dev.cvbench.container.cgroups.CgroupStats;
 import dev.cvbench.container.init.InitSession;
+import dev.cvbench.container.init.StdioSetup;
 import dev.cvbench.container.lifecycle.Cleanup;
 import dev.cvbench.container.lifecycle.ContainerStatus;
 import dev.cvbench.container.lifecycle.Create;
+import dev.cvbench.container.lifecycle.Exec;
 import dev.cvbench.container.lifecycle.Kill;
 import dev.cvbench.container.lifecycle.RuntimeContext;
 import dev.cvbench.container.lifecycle.Start;
 import dev.cvbench.container.state.Status;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
@@ -68,6 +71,17 @@ public final class Container implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new ContainerException("interrupted while waiting for '" + id() + "'", e);
         }
+    }
+
+    /**
+     * Runs argv inside this running container (its namespaces, cgroup, env, cwd, user and
+     * capabilities), like {@code docker exec}. The returned process's streams are the command's;
+     * its exit value is the command's status.
+     */
+    public Process exec(List<String> argv) throws ContainerException {
+        InitSession s = Exec.run(ctx, id(), argv, new StdioSetup.Pipes());
+        s.process().onExit().thenRun(s::close);
+        return s.process();
     }
 
     public void kill(int signal) throws ContainerException {

@@ -48,11 +48,7 @@ public final class Create {
         rb.add(() -> store.removeDir(req.id()));
         try {
             ContainerConfig cfg = req.config();
-            String cgPath = cfg.cgroupsPath().orElse(RuntimeContext.defaultCgroupPath(req.id()));
-            long self = ProcessTable.self();
-            RuntimeRecord rec = new RuntimeRecord(req.id(), req.bundle().map(Path::toString).orElse(""), 0, 0, self,
-                    ProcessTable.startTime(self), cgPath, req.image().isPresent(), false, Instant.now().toString(),
-                    cfg.process().args(), cfg.annotations());
+            RuntimeRecord rec = initialRecord(ctx, req);
             store.writeRecord(rec);
             ProcessConfigFile.write(dir, cfg.process());
             if (req.image().isPresent()) {
@@ -60,49 +56,67 @@ public final class Create {
                 cfg = cfg.withRootfs(overlay.mount(req.image().get(), dir));
                 rb.add(() -> overlay.unmount(dir));
             }
-            CgroupManager cg = ctx.cgroups().manager(cgPath, ctx.sys());
-            if (cg.exists() && cg.pids().isEmpty()) {
-                cg.destroy(); // an empty leftover (its state dir is gone): take it over
-            } else if (cg.exists()) {
-                throw new ContainerException("cgroup " + cgPath + " is already in use (a container '" + req.id()
-                        + "' under another --root?): choose another id");
-            }
-            rb.add(cg::destroy);
-            cg.create(cfg.resources());
-            Path fifo = dir.resolve(EXEC_FIFO);
-            String encoded = InitConfigEncoder.encode(cfg, new InitOptions(false, Optional.of(fifo),
+            CgroupManager cg = cgroup(ctx, rec, cfg, rb);
+            String encoded = InitConfigEncoder.encode(cfg, new InitOptions(false, Optional.of(dir.resolve(EXEC_FIFO)),
                     Optional.of(dir.resolve(EXIT_FILE)), req.attached()), ctx.cgroups());
             InitSession session = InitSession.start(ctx.initBinary(), dir.resolve("init.sock"), encoded, req.stdio(), ctx.timeout());
             rb.add(() -> {
                 session.process().destroyForcibly();
                 session.close();
             });
-            long pid = session.awaitReadyForCgroup();
-            cg.addProcess(pid);
-            session.ack(InitProtocol.CGROUP_DONE);
-            session.expectMessage(InitProtocol.NETNS_READY);
-            boolean network = cfg.wantsBridgeNetwork();
-            if (network) {
-                Path netns = Path.of("/proc", Long.toString(pid), "ns", "net");
-                rb.add(() -> ctx.network().detach(req.id(), netns));
-                ctx.network().attach(req.id(), netns);
-            }
-            session.ack(InitProtocol.NETWORK_DONE);
-            session.expectMessage(InitProtocol.READY_TO_EXEC);
-            rec = rec.withPid(pid, ProcessTable.startTime(pid)).withNetwork(network);
-            if (!req.attached()) {
-                rec = rec.detached();
-            }
+            rec = handshake(ctx, req, cfg, session, cg, rec, rb);
             store.writeRecord(rec);
             store.writeState(ContainerStatus.ociState(rec, Status.CREATED));
             session.ack(InitProtocol.CREATED);
             if (!req.attached()) {
                 session.close();
             }
-            return new Result(req.id(), pid, session, cg, rec);
+            return new Result(req.id(), rec.pid(), session, cg, rec);
         } catch (ContainerException | RuntimeException e) {
             rb.undo(e);
             throw e;
         }
+    }
+
+    /** Owned by this process until created (the janitor removes it if we die half-way). */
+    private static RuntimeRecord initialRecord(RuntimeContext ctx, Request req) {
+        ContainerConfig cfg = req.config();
+        long self = ProcessTable.self();
+        return new RuntimeRecord(req.id(), req.bundle().map(Path::toString).orElse(""), 0, 0, self,
+                ProcessTable.startTime(self), cfg.cgroupsPath().orElse(ctx.defaultCgroupPath(req.id())), req.image().isPresent(),
+                false, Instant.now().toString(), cfg.process().args(), cfg.annotations());
+    }
+
+    private static CgroupManager cgroup(RuntimeContext ctx, RuntimeRecord rec, ContainerConfig cfg, Rollback rb)
+            throws ContainerException {
+        CgroupManager cg = ctx.cgroup(rec);
+        if (cg.exists() && cg.pids().isEmpty()) {
+            cg.destroy(); // an empty leftover (its state dir is gone): take it over
+        } else if (cg.exists()) {
+            throw new ContainerException("cgroup " + rec.cgroupPath() + " is already in use (a container '" + rec.id()
+                    + "' under another --root?): choose another id");
+        }
+        rb.add(cg::destroy);
+        cg.create(cfg.resources());
+        return cg;
+    }
+
+    /** The sync protocol up to READY_TO_EXEC: cgroup, then network; returns the record with the pid. */
+    private static RuntimeRecord handshake(RuntimeContext ctx, Request req, ContainerConfig cfg, InitSession session,
+                                           CgroupManager cg, RuntimeRecord rec, Rollback rb) throws ContainerException {
+        long pid = session.awaitReadyForCgroup();
+        cg.addProcess(pid);
+        session.ack(InitProtocol.CGROUP_DONE);
+        session.expectMessage(InitProtocol.NETNS_READY);
+        boolean network = cfg.wantsBridgeNetwork();
+        if (network) {
+            Path netns = Path.of("/proc", Long.toString(pid), "ns", "net");
+            rb.add(() -> ctx.network().detach(req.id(), netns));
+            ctx.network().attach(req.id(), netns);
+        }
+        session.ack(InitProtocol.NETWORK_DONE);
+        session.expectMessage(InitProtocol.READY_TO_EXEC);
+        RuntimeRecord created = rec.withPid(pid, ProcessTable.startTime(pid)).withNetwork(network);
+        return req.attached() ? created : created.detached();
     }
 }

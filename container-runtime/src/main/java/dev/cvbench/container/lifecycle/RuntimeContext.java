@@ -17,7 +17,18 @@ public record RuntimeContext(StateStore store, Syscalls sys, CgroupLayout cgroup
         return cgroups.manager(r.cgroupPath(), sys);
     }
 
-    public static String defaultCgroupPath(String id) {
-        return "/cvbench/" + id;
+    /** The runtime's default root; its containers get the plain cgroup path {@code /cvbench/<id>}. */
+    public static final Path DEFAULT_ROOT = Path.of("/run/cvbench");
+
+    /**
+     * {@code /cvbench/<id>} under the default root; under any other root the id gets a short hash
+     * of the root ({@code /cvbench/<id>-1a2b3c4d}), because cgroups are host-wide while ids are
+     * unique only per root (tests and parallel users each have their own --root).
+     */
+    public String defaultCgroupPath(String id) {
+        if (store.root().equals(DEFAULT_ROOT)) {
+            return "/cvbench/" + id;
+        }
+        return "/cvbench/" + id + "-" + String.format("%08x", store.root().toString().hashCode());
     }
 }

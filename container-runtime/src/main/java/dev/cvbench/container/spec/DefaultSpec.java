@@ -28,7 +28,7 @@ public final class DefaultSpec {
 
     public static Spec create(List<String> args, String rootPath) {
         Spec.Capabilities caps = new Spec.Capabilities(DEFAULT_CAPABILITIES, DEFAULT_CAPABILITIES, null,
-                DEFAULT_CAPABILITIES, null);
+                DEFAULT_CAPABILITIES, DEFAULT_CAPABILITIES);
         Spec.Process process = new Spec.Process(false, new Spec.User(0L, 0L, null), args,
                 List.of(DEFAULT_PATH, "TERM=xterm"), "/", caps,
                 List.of(new Spec.Rlimit("RLIMIT_NOFILE", java.math.BigInteger.valueOf(1024), java.math.BigInteger.valueOf(1024))),

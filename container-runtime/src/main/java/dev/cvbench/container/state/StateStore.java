@@ -117,10 +117,20 @@ public final class StateStore {
     public void removeDir(String id) throws ContainerException {
         Path dir = dir(id);
         try {
-            if (Files.exists(dir)) {
-                Object dev = Files.getAttribute(dir, "unix:dev");
-                deleteTree(dir, dev);
+            for (int attempt = 0; Files.exists(dir); attempt++) {
+                try {
+                    deleteTree(dir, Files.getAttribute(dir, "unix:dev"));
+                } catch (java.nio.file.DirectoryNotEmptyException e) {
+                    // cvinit's monitor may be writing the exit file right now; it is quick
+                    if (attempt == 50) {
+                        throw e;
+                    }
+                    Thread.sleep(10);
+                }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ContainerException("interrupted while removing " + dir, e);
         } catch (IOException e) {
             throw new ContainerException("cannot remove " + dir + ": " + e.getMessage(), e);
         }

@@ -62,6 +62,9 @@ public final class StartBenchmark {
         crunReason.ifPresentOrElse(r -> skipped.put("crun run", r), () -> results.put("crun run", uncheckedExternal(n,
                 i -> List.of("crun", "--root", work.resolve("crun").toString(), "run", "--bundle", bundle.toString(), "cr" + i))));
         print(n, results, skipped);
+        try (var files = Files.walk(work)) { // every container is deleted by now: only empty state dirs remain
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
     }
 
     static Path bundle(Path dir) throws IOException {

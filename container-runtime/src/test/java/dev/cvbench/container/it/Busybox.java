@@ -23,6 +23,12 @@ public final class Busybox {
         Assumptions.assumeTrue(Files.isExecutable(BUSYBOX), "needs /bin/busybox (apt-get install busybox-static)");
     }
 
+    /** The cgroup directory of container id under root, in one v1 controller hierarchy. */
+    public static Path cgroupDir(Path root, String controller, String id) {
+        String hash = String.format("%08x", root.toAbsolutePath().normalize().toString().hashCode());
+        return Path.of("/sys/fs/cgroup", controller, "cvbench", id + "-" + hash);
+    }
+
     /** Creates dir/rootfs with /bin/busybox and applet symlinks; returns the rootfs. */
     public static Path rootfs(Path dir) throws IOException {
         Path rootfs = dir.resolve("rootfs");

@@ -100,7 +100,7 @@ class CvrunLifecycleIT {
         assertThat(Files.readString(root.resolve("c1/container.log"))).isEqualTo("started\n");
         assertThat(cvrun("delete", "c1").code()).isZero();
         assertThat(root.resolve("c1")).doesNotExist();
-        assertThat(Path.of("/sys/fs/cgroup/pids/cvbench/c1")).doesNotExist();
+        assertThat(Busybox.cgroupDir(root, "pids", "c1")).doesNotExist();
     }
 
     @Test
@@ -115,7 +115,29 @@ class CvrunLifecycleIT {
         assertThat(cvrun("exec", "r2", "sh", "-c", "test $(cat /proc/1/comm) = sleep && exit 4").code()).isEqualTo(4);
         Result list = cvrun("list");
         assertThat(list.out()).contains("r2").contains("running");
-        assertThat(cvrun("delete", "--force", "r2").code()).isZero();
+        Result deleted = cvrun("delete", "--force", "r2");
+        assertThat(deleted.code()).as(deleted.err()).isZero();
+    }
+
+    @Test
+    void defaultSpecSetsUserCapabilitiesNoNewPrivsRlimitsAndReadonlyRoot() throws Exception {
+        Spec d = DefaultSpec.create(List.of("sh", "-c", "id -u; id -g; grep -E '^(CapEff|CapBnd|NoNewPrivs)' /proc/self/status;"
+                + " ulimit -n; touch /rootfile 2>/dev/null || echo ro-root"), "rootfs");
+        Spec.Process p = d.process();
+        Spec spec = new Spec(d.ociVersion(), new Spec.Process(false, new Spec.User(1000L, 1001L, null), p.args(), p.env(), p.cwd(),
+                p.capabilities(), p.rlimits(), p.noNewPrivileges()), d.root(), d.hostname(), d.mounts(), d.linux(), d.annotations());
+        Files.writeString(bundle.resolve("config.json"), SpecFiles.toJson(spec));
+        assertThat(cvrun("run", "-d", "--bundle", bundle.toString(), "u1").code()).isZero();
+        for (int i = 0; i < 500 && !state("u1").get("status").asText().equals("stopped"); i++) {
+            Thread.sleep(10);
+        }
+        // runc's three default capabilities: AUDIT_WRITE (29), KILL (5), NET_BIND_SERVICE (10) bound the set; a
+        // non-root user keeps none across execve (no inheritable set, so the ambient ones cannot be raised), as with runc
+        String caps = String.format("%016x", (1L << 29) | (1L << 5) | (1L << 10));
+        assertThat(Files.readString(root.resolve("u1/container.log"))).isEqualTo("1000\n1001\nCapEff:\t" + "0".repeat(16)
+                + "\nCapBnd:\t" + caps + "\nNoNewPrivs:\t1\n1024\nro-root\n");
+        assertThat(Files.readString(root.resolve("u1/exit")).trim()).isEqualTo("0");
+        assertThat(cvrun("delete", "u1").code()).isZero();
     }
 
     @Test
@@ -131,6 +153,16 @@ class CvrunLifecycleIT {
         assertThat(dup.code()).isEqualTo(1);
         assertThat(dup.err()).contains("already exists");
         assertThat(cvrun("delete", "--force", "dup").code()).isZero();
+
+        Spec d = DefaultSpec.create(List.of("true"), "rootfs");
+        String ipcNs = "/proc/" + ProcessHandle.current().pid() + "/ns/ipc";
+        Spec wrongNs = new Spec(d.ociVersion(), d.process(), d.root(), d.hostname(), d.mounts(), new Spec.Linux(
+                List.of(new Spec.Namespace("network", ipcNs), new Spec.Namespace("uts", null)), null, null, null, null), null);
+        Files.writeString(bundle.resolve("config.json"), SpecFiles.toJson(wrongNs));
+        Result wrong = cvrun("create", "--bundle", bundle.toString(), "ns1");
+        assertThat(wrong.code()).isEqualTo(1);
+        assertThat(wrong.err()).isEqualTo("cvrun: container init failed at setns: " + ipcNs + " is not a net namespace: Invalid argument\n");
+        assertThat(root.resolve("ns1")).doesNotExist();
 
         Files.move(bundle.resolve("rootfs"), bundle.resolve("elsewhere"));
         Result missing = cvrun("create", "--bundle", bundle.toString(), "m1");
@@ -161,7 +193,7 @@ class CvrunLifecycleIT {
         assertThat(Path.of("/proc/" + pid + "/stat")).as("container dies with its attached runtime").doesNotExist();
         assertThat(cvrun("list").code()).isZero();
         assertThat(root.resolve("k1")).as("janitor removed the state dir").doesNotExist();
-        assertThat(Path.of("/sys/fs/cgroup/memory/cvbench/k1")).doesNotExist();
-        assertThat(Path.of("/sys/fs/cgroup/pids/cvbench/k1")).doesNotExist();
+        assertThat(Busybox.cgroupDir(root, "memory", "k1")).doesNotExist();
+        assertThat(Busybox.cgroupDir(root, "pids", "k1")).doesNotExist();
     }
 }

@@ -79,12 +79,30 @@ class LibraryIsolationIT {
     }
 
     @Test
+    void readOnlyVolumeRefusesWrites() throws Exception {
+        Path vol = Files.createDirectories(tmp.resolve("rovol"));
+        String out = sh("rovol1", ContainerSpec.builder(image).bind(vol, "/conf", true),
+                "touch /conf/x 2>/dev/null && echo writable || echo read-only");
+        assertThat(out).isEqualTo("read-only\n");
+        assertThat(vol.resolve("x")).doesNotExist();
+    }
+
+    @Test
+    void hostNetworkModeSeesTheHostsInterfaces() throws Exception {
+        String out = sh("hostnet1", ContainerSpec.builder(image).network("host"), "ls /sys/class/net");
+        try (var host = Files.list(Path.of("/sys/class/net"))) {
+            assertThat(out.trim().split("\\s+")).containsExactlyInAnyOrderElementsOf(
+                    host.map(p -> p.getFileName().toString()).toList());
+        }
+    }
+
+    @Test
     void overlayKeepsTheImageUntouchedAndCleanupLeavesNothing() throws Exception {
         sh("ovl1", ContainerSpec.builder(image), "echo x > /bin/new-file; rm /bin/cat");
         assertThat(image.resolve("bin/new-file")).doesNotExist();
         assertThat(image.resolve("bin/cat")).exists();
         assertThat(runtime.root().resolve("ovl1")).doesNotExist();
-        assertThat(Path.of("/sys/fs/cgroup/memory/cvbench/ovl1")).doesNotExist();
+        assertThat(Busybox.cgroupDir(runtime.root(), "memory", "ovl1")).doesNotExist();
         assertThat(Files.readString(Path.of("/proc/self/mountinfo"))).doesNotContain(tmp.toString() + "/root/ovl1");
     }
 

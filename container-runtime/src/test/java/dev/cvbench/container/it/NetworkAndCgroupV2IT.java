@@ -64,6 +64,7 @@ class NetworkAndCgroupV2IT {
         ContainerRuntime rt = ContainerRuntime.at(tmp.resolve("root1")).withNetwork(net);
         try (Container c = rt.run("br1", ContainerSpec.builder(image).network("bridge").args(List.of("/bin/sleep", "10")).build())) {
             assertThat(net.calls).containsExactly("attach br1 own");
+            assertThat(c.pid()).isPositive();
         }
         assertThat(net.calls).containsExactly("attach br1 own", "detach br1");
         try (Container c = rt.run("none1", ContainerSpec.of(image, "/bin/true"))) {
@@ -81,7 +82,7 @@ class NetworkAndCgroupV2IT {
                 .hasMessage("bridge cvbench0 is down");
         assertThat(net.calls).containsExactly("attach br2 own", "detach br2");
         assertThat(tmp.resolve("root2/br2")).doesNotExist();
-        assertThat(Path.of("/sys/fs/cgroup/memory/cvbench/br2")).doesNotExist();
+        assertThat(Busybox.cgroupDir(tmp.resolve("root2"), "memory", "br2")).doesNotExist();
         assertThat(Files.readString(Path.of("/proc/self/mountinfo"))).doesNotContain("root2/br2");
     }
 

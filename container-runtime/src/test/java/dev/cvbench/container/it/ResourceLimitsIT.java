@@ -72,6 +72,9 @@ class ResourceLimitsIT {
             assertThat(c.memoryUsage()).isPositive();
             assertThat(c.memoryPeak()).isPresent();
             assertThat(c.stats().pidsCurrent()).isEqualTo(1);
+            assertThat(Busybox.cgroupDir(runtime.root(), "memory", "mem").resolve("cgroup.procs"))
+                    .content().isEqualTo(c.pid() + "\n");
         }
+        assertThat(Busybox.cgroupDir(runtime.root(), "memory", "mem")).doesNotExist();
     }
 }

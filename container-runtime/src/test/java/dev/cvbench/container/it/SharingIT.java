@@ -42,6 +42,7 @@ class SharingIT {
         ContainerSpec owner = ContainerSpec.builder(image).ipc("shareable")
                 .args(List.of("/bin/sh", "-c", "echo shared > /dev/shm/seg; touch /dev/mqueue/q1; sleep 30")).build();
         try (Container a = runtime.run("ipc-a", owner)) {
+            assertThat(a.pid()).isPositive();
             String out = "";
             for (int i = 0; i < 100 && !out.contains("q1"); i++) {
                 Thread.sleep(20);
@@ -62,6 +63,11 @@ class SharingIT {
             String appNs = java.nio.file.Files.readSymbolicLink(Path.of("/proc", Long.toString(a.pid()), "ns", "net")).toString();
             assertThat(inode).contains(appNs);
             assertThat(own).doesNotContain(appNs);
+            Process debug = a.exec(List.of("/bin/sh", "-c", "ls -l /proc/self/ns/net; echo $$"));
+            String execOut = new String(debug.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(debug.waitFor()).isZero();
+            assertThat(execOut).contains(appNs);
+            assertThat(Integer.parseInt(execOut.trim().split("\n")[1])).as("pid inside the container's namespace").isLessThan(10);
         }
     }
 
