@@ -47,7 +47,10 @@ public final class GuestCommand {
         try {
             instance = sandbox.launch(spec);
         } catch (SandboxException e) {
-            Thread.interrupted();
+            if (e instanceof SandboxException.Unsupported || e.getCause() instanceof VmException.InvalidSpec
+                    || e.getCause() instanceof HarnessException.BadInput) {
+                throw new HarnessException.BadInput(e.getMessage(), e);
+            }
             throw new HarnessException("cannot boot the VM: " + e.getMessage(), e);
         }
         try (instance) {

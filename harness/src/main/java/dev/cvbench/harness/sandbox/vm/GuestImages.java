@@ -59,8 +59,10 @@ final class GuestImages {
         }
         progress.accept("vm: packing the guest image as initramfs for kernel " + kernel.version());
         try {
-            GuestImage image = GuestImage.prepare(kernel, rootfs.rootfs(), VmPaths.initramfs(cacheDir),
-                    ModuleResolver.VIRTIO_NET, InitramfsWriter.Compression.NONE);
+            // a kernel file without a modules directory must have virtio built in: nothing to load
+            List<String> modules = choice instanceof KernelChoice.File && kernel.modulesDir().isEmpty() ? List.of() : ModuleResolver.VIRTIO_NET;
+            GuestImage image = GuestImage.prepare(kernel, rootfs.rootfs(), VmPaths.initramfs(cacheDir), modules,
+                    InitramfsWriter.Compression.NONE);
             return new Bootable(kernel, image, rootfs.manifest().agentJars(), choice.label());
         } catch (VmException.ModuleNotFound | VmException.KernelNotFound e) {
             if (choice instanceof KernelChoice.File) {
