@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -48,7 +49,7 @@ final class VmLeases {
         }
         IpAssignment ip = network.allocateAddress(owner);
         GuestAddress address = GuestAddress.parse(ip.cidr() + (ip.gateway() == null ? "" : "," + ip.gateway()));
-        return new VmNetwork.Bridge(network.config().bridgeName(), java.util.Optional.empty(), java.util.Optional.of(address));
+        return new VmNetwork.Bridge(network.config().bridgeName(), Optional.empty(), Optional.of(address));
     }
 
     /** Returns the address of {@code vmName} to the pool and forgets the marker; quiet when it holds none. */

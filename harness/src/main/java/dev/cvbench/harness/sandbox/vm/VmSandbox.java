@@ -11,12 +11,12 @@ import dev.cvbench.core.sandbox.Sandbox;
 import dev.cvbench.core.sandbox.SandboxException;
 import dev.cvbench.core.sandbox.SandboxKind;
 import dev.cvbench.harness.HarnessException;
+import dev.cvbench.harness.sandbox.ForwardingInstance;
 import dev.cvbench.vm.Vm;
 import dev.cvbench.vm.VmAvailability;
 import dev.cvbench.vm.VmException;
 import dev.cvbench.vm.VmHostInfo;
 import dev.cvbench.vm.VmRuntime;
-import dev.cvbench.vm.spec.VmNetwork;
 import dev.cvbench.vm.spec.VmSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -274,7 +273,7 @@ public final class VmSandbox implements Sandbox {
     }
 
     /** Forgets the instance when it is closed, so {@link #close()} only touches live ones. */
-    private final class Tracked extends dev.cvbench.harness.sandbox.ForwardingInstance {
+    private final class Tracked extends ForwardingInstance {
         private final VmInstance instance;
 
         Tracked(VmInstance instance) {
