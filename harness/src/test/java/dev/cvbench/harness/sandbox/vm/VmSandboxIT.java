@@ -3,6 +3,8 @@ package dev.cvbench.harness.sandbox.vm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cvbench.container.network.Attachment;
+import dev.cvbench.container.network.CniNetwork;
 import dev.cvbench.container.network.NetworkConfig;
 import dev.cvbench.core.result.Measurement;
 import dev.cvbench.core.sandbox.Command;
@@ -16,18 +18,21 @@ import dev.cvbench.core.workload.WorkloadContext;
 import dev.cvbench.workload.boot.BootWorkload;
 import dev.cvbench.workload.memory.MemoryBandwidthWorkload;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The vm sandbox with real TCG (or KVM) guests through libvirt's embedded driver: one sandbox for the class,
- * three boots (boot workload, a small STREAM run, a bridged command).
+ * three boots (boot workload, a small STREAM run, a bridged guest talking to the host and to a CNI-attached namespace).
  */
 class VmSandboxIT {
     private static VmSandbox sandbox;
@@ -86,23 +91,47 @@ class VmSandboxIT {
         assertThat(ms).allSatisfy(m -> assertThat(m.values()).hasSize(2).allSatisfy(v -> assertThat(v).isPositive()));
     }
 
+    /**
+     * A VM on the bridge gets its address, reaches the host's bridge address, and reaches (and is reached by) a
+     * network namespace attached to the same bridge through the CNI plugins, as a container's is.
+     */
     @Test
-    void bridgedVmGetsAnAddressAndReachesTheHost() throws Exception {
-        String gateway = NetworkConfig.defaults(VmItSupport.STATE).gateway();
-        InstanceSpec spec = InstanceSpec.of(Command.exec("sh", "-c", "ip -4 -o addr show eth0; ping -c 1 -W 5 " + gateway + " && echo REACHED"))
-                .network(NetworkMode.bridge()).cpus(1).memoryBytes(768L << 20).timeout(Duration.ofMinutes(2)).build();
-        List<String> text;
-        List<PhaseMark> phases;
-        try (Instance vm = sandbox.launch(spec)) {
-            assertThat(vm.waitForExit(Duration.ofMinutes(2))).as(String.join("\n", lines(vm))).isZero();
-            assertThat(vm.address()).isPresent();
-            text = lines(vm);
-            assertThat(text).anyMatch(l -> l.contains("inet " + vm.address().get().getHostAddress() + "/"));
-            phases = vm.phases();
+    void bridgedVmReachesTheHostAndAContainerNamespace() throws Exception {
+        NetworkConfig config = NetworkConfig.defaults(VmItSupport.STATE);
+        CniNetwork net = new CniNetwork(config);
+        String ns = "cvbit" + ProcessHandle.current().pid();
+        run("ip", "netns", "add", ns);
+        try {
+            Attachment peer = net.attach(ns, Path.of("/run/netns", ns));
+            String peerIp = peer.ip().address();
+            String script = "ip -4 -o addr show eth0; ping -c 1 -W 5 " + config.gateway() + " && echo REACHED-HOST; ping -c 1 -W 5 " + peerIp
+                    + " && echo REACHED-PEER; sleep 4";
+            InstanceSpec spec = InstanceSpec.of(Command.exec("sh", "-c", script))
+                    .network(NetworkMode.bridge()).cpus(1).memoryBytes(768L << 20).timeout(Duration.ofMinutes(2)).build();
+            List<String> text;
+            List<PhaseMark> phases;
+            try (Instance vm = sandbox.launch(spec)) {
+                assertThat(vm.address()).isPresent();
+                String vmIp = vm.address().get().getHostAddress();
+                vm.waitFor(Pattern.compile("REACHED-PEER"), Duration.ofMinutes(1));
+                assertThat(run("ip", "netns", "exec", ns, "busybox", "ping", "-c", "1", "-W", "5", vmIp)).as("namespace -> VM").isZero();
+                assertThat(vm.waitForExit(Duration.ofMinutes(2))).as(String.join("\n", lines(vm))).isZero();
+                text = lines(vm);
+                assertThat(text).anyMatch(l -> l.contains("inet " + vmIp + "/"));
+                phases = vm.phases();
+            }
+            assertThat(text).contains("REACHED-HOST", "REACHED-PEER");
+            assertThat(phases).extracting(PhaseMark::name).startsWith("launch_requested", "domain_create").contains("exited");
+            assertThat(phases).isSortedAccordingTo(Comparator.comparingLong(PhaseMark::nanos));
+        } finally {
+            net.detach(ns, Path.of("/run/netns", ns));
+            run("ip", "netns", "del", ns);
         }
-        assertThat(text).contains("REACHED");
-        assertThat(phases).extracting(PhaseMark::name).startsWith("launch_requested", "domain_create").contains("exited");
-        assertThat(phases).isSortedAccordingTo(java.util.Comparator.comparingLong(PhaseMark::nanos));
+    }
+
+    private static int run(String... argv) throws Exception {
+        Process p = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return p.waitFor();
     }
 
     @Test
