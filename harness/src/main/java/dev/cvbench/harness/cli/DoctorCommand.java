@@ -5,6 +5,8 @@ import dev.cvbench.harness.doctor.CheckResult;
 import dev.cvbench.harness.doctor.Cleaner;
 import dev.cvbench.harness.doctor.Doctor;
 import dev.cvbench.harness.sandbox.SandboxFactory;
+import dev.cvbench.harness.sandbox.vm.GuestKernels;
+import dev.cvbench.harness.sandbox.vm.VmPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +38,8 @@ final class DoctorCommand implements Callable<Integer> {
     public Integer call() throws HarnessException, InterruptedException {
         if (fix) {
             runSetup();
+            System.out.println("fetching the guest kernel (Debian linux-image-cloud-amd64) into " + VmPaths.kernels(cacheDir) + " ...");
+            System.out.println("guest kernel " + GuestKernels.fetchDefault(cacheDir).version() + " ready");
         }
         if (clean) {
             for (Cleaner c : new SandboxFactory(stateDir, cacheDir).cleaners()) {

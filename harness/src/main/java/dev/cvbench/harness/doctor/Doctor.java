@@ -3,6 +3,8 @@ package dev.cvbench.harness.doctor;
 import dev.cvbench.harness.env.CgroupLayout;
 import dev.cvbench.harness.env.Kvm;
 import dev.cvbench.harness.env.Tools;
+import dev.cvbench.harness.sandbox.vm.GuestKernels;
+import dev.cvbench.harness.sandbox.vm.VmPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -84,12 +86,12 @@ public final class Doctor {
     }
 
     static CheckResult kvm() {
-        if (Kvm.usable()) {
-            return CheckResult.ok("/dev/kvm", "vm (hardware virtualisation)", false, "usable: VMs run as domain type kvm");
+        boolean usable = Kvm.usable();
+        String detail = Kvm.describe(Files.exists(Path.of("/dev/kvm")), Kvm.deviceOpens(), usable);
+        if (usable) {
+            return CheckResult.ok("/dev/kvm", "vm (hardware virtualisation)", false, detail);
         }
-        String why = Files.exists(Path.of("/dev/kvm")) ? "present but not usable" : "absent";
-        return CheckResult.missing("/dev/kvm", "vm (hardware virtualisation)", false,
-                why + ": VMs run under TCG emulation (domain type qemu); their numbers are marked emulated",
+        return CheckResult.missing("/dev/kvm", "vm (hardware virtualisation)", false, detail,
                 "enable VT-x/AMD-V (or nested virtualisation) and load kvm_intel/kvm_amd");
     }
 
@@ -119,18 +121,11 @@ public final class Doctor {
     }
 
     CheckResult guestKernel() {
-        Path kernels = cacheDir.resolve("kernels");
-        boolean any = false;
-        if (Files.isDirectory(kernels)) {
-            try (var s = Files.walk(kernels, 4)) {
-                any = s.anyMatch(p -> p.getFileName().toString().startsWith("vmlinuz-"));
-            } catch (java.io.IOException e) {
-                any = false;
-            }
-        }
-        return any ? CheckResult.ok("guest kernel", "vm", true, "cached under " + kernels)
-                : CheckResult.missing("guest kernel", "vm", true, "not fetched yet (Debian linux-image-cloud-amd64 via apt-get download)",
-                        "./cvbench doctor --fix");
+        Path kernels = VmPaths.kernels(cacheDir);
+        List<String> found = GuestKernels.cached(kernels);
+        return !found.isEmpty() ? CheckResult.ok("guest kernel", "vm", true, String.join(", ", found) + " under " + kernels)
+                : CheckResult.missing("guest kernel", "vm", true, "not fetched yet into " + kernels
+                        + " (Debian linux-image-cloud-amd64 via apt-get download)", "./cvbench doctor --fix");
     }
 
     static CheckResult cni() {

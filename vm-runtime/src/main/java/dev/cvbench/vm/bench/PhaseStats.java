@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Percentiles and the side-by-side phase table of {@link BootBenchmark}. */
-final class PhaseStats {
+/** Percentiles and the side-by-side phase table of {@link BootBenchmark} (also used by the harness's boot benchmarks). */
+public final class PhaseStats {
     private PhaseStats() {
     }
 
@@ -17,14 +17,15 @@ final class PhaseStats {
         return offsetMs(phases, PhaseMark.AGENT_READY);
     }
 
-    static double offsetMs(List<PhaseMark> phases, String name) {
+    /** Milliseconds from the first phase (the launch request) to phase {@code name} (NaN when not reached). */
+    public static double offsetMs(List<PhaseMark> phases, String name) {
         long launch = phases.get(0).nanos();
         return phases.stream().filter(p -> p.name().equals(name)).findFirst()
                 .map(p -> (p.nanos() - launch) / 1e6).orElse(Double.NaN);
     }
 
     /** Nearest-rank percentile of the non-NaN values (NaN if none). */
-    static double percentile(List<Double> values, double pct) {
+    public static double percentile(List<Double> values, double pct) {
         List<Double> v = new ArrayList<>(values.stream().filter(d -> !d.isNaN()).sorted().toList());
         if (v.isEmpty()) {
             return Double.NaN;
