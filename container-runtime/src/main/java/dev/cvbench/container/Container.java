@@ -50,6 +50,11 @@ public final class Container implements AutoCloseable {
         return session().process().getErrorStream();
     }
 
+    /** The container's IPv4 address on the bridge (bridge mode only). */
+    public java.util.Optional<String> address() throws ContainerException {
+        return ctx.network().address(id());
+    }
+
     public void start() throws ContainerException {
         Start.run(ctx, id());
     }
