@@ -91,6 +91,9 @@ public final class ContainerRuntime {
         return ctx.store().root();
     }
 
+    /** The runtime's version, as {@code cvrun --version} prints it. */
+    public static final String VERSION = "0.1.0";
+
     /** "v1" or "v2". */
     public String cgroupVersion() {
         return ctx.cgroups().version();
@@ -99,6 +102,11 @@ public final class ContainerRuntime {
     /** Creates the container owned by this process; its process waits for {@link Container#start()}. */
     public Container create(String id, ContainerSpec spec) throws ContainerException {
         return create(id, spec, new StdioSetup.Pipes(), true);
+    }
+
+    /** {@link #create} with stderr merged into {@link Container#stdout()} (one ordered stream, as a console). */
+    public Container createWithMergedOutput(String id, ContainerSpec spec) throws ContainerException {
+        return create(id, spec, new StdioSetup.MergedPipes(), true);
     }
 
     /**
