@@ -3,7 +3,11 @@ package dev.cvbench.harness.cli;
 import dev.cvbench.harness.cli.container.ContainerCli;
 import dev.cvbench.harness.cli.container.LifecycleCommands;
 import dev.cvbench.harness.cli.container.RunCommand;
+import dev.cvbench.container.network.NetworkConfig;
+import dev.cvbench.container.network.NetworkException;
+import dev.cvbench.harness.HarnessException;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -23,6 +27,31 @@ final class ContainerCommand implements ContainerCli.Globals {
     @Option(names = "--cache-dir", paramLabel = "DIR", defaultValue = "/var/cache/cvbench",
             description = "Where the default image is built and kept (default: ${DEFAULT-VALUE}).")
     Path cacheDir;
+
+    @Option(names = "--bridge", paramLabel = "NAME", description = "Bridge for --net bridge (default: cvbench0).")
+    String bridge;
+
+    @Option(names = "--subnet", paramLabel = "CIDR", description = "Subnet of that bridge (default: 10.213.0.0/24).")
+    String subnet;
+
+    @Override
+    public Optional<NetworkConfig> network() throws HarnessException.BadInput {
+        if (bridge == null && subnet == null) {
+            return Optional.empty();
+        }
+        NetworkConfig.Builder b = NetworkConfig.builder(root.toAbsolutePath().normalize());
+        if (bridge != null) {
+            b.bridgeName(bridge);
+        }
+        if (subnet != null) {
+            b.subnet(subnet);
+        }
+        try {
+            return Optional.of(b.build());
+        } catch (NetworkException.InvalidConfig e) {
+            throw new HarnessException.BadInput(e.getMessage(), e);
+        }
+    }
 
     @Override
     public Path root() {

@@ -8,7 +8,10 @@ import dev.cvbench.container.InvalidStateException;
 import dev.cvbench.container.NoSuchContainerException;
 import dev.cvbench.container.volume.VolumeException;
 import dev.cvbench.harness.HarnessException;
+import dev.cvbench.container.network.CniNetworkAttacher;
+import dev.cvbench.container.network.NetworkConfig;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * What every {@code cvbench container} subcommand shares: the global options (through the parent command,
@@ -22,13 +25,18 @@ public final class ContainerCli {
         Path root();
 
         Path cacheDir();
+
+        /** The bridge network for {@code --net bridge}; empty = {@code cvbench0}, 10.213.0.0/24. */
+        Optional<NetworkConfig> network() throws HarnessException.BadInput;
     }
 
     private ContainerCli() {}
 
     static ContainerRuntime open(Globals g) throws HarnessException {
         try {
-            return ContainerRuntime.at(g.root());
+            ContainerRuntime rt = ContainerRuntime.at(g.root());
+            Optional<NetworkConfig> net = g.network();
+            return net.isPresent() ? rt.withNetwork(CniNetworkAttacher.of(net.get())) : rt;
         } catch (ContainerException e) {
             throw map(e);
         }
