@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One container of the runtime's library API. Output (stdout and stderr merged, as for host processes) is
  * stamped on arrival; phases are {@code launch_requested} (before create), {@code created} (create
- * returned: namespaces, cgroup, rootfs and network ready), {@code process_started} (start returned),
+ * returned: namespaces, cgroup, rootfs and network ready), {@code process_started} (the start signal is given),
  * {@code first_output} and {@code exited} (the container's init reaped). The waiter thread also enforces
  * the spec's timeout by killing the container.
  */
@@ -63,8 +63,8 @@ final class ContainerInstance implements Instance {
                                    Supplier<Optional<InetAddress>> sharedAddress) throws ContainerException {
         phases.mark(CREATED);
         ContainerInstance i = new ContainerInstance(created, phases, timeout, sharedAddress);
+        phases.mark(PhaseMark.PROCESS_STARTED); // start releases the exec fifo: output can arrive before start() returns
         created.start();
-        phases.mark(PhaseMark.PROCESS_STARTED);
         i.waiter.start();
         return i;
     }
