@@ -100,14 +100,16 @@ public final class RunCommand implements Callable<Integer> {
     static int follow(ContainerRuntime rt, String id, boolean rm, PrintStream out) throws HarnessException, InterruptedException {
         Thread hook = new Thread(() -> {
             try {
-                rt.delete(id, true);
+                if (rm) {
+                    rt.delete(id, true);
+                } else if (rt.info(id).status() != Status.STOPPED) {
+                    rt.kill(id, 9);
+                }
             } catch (dev.cvbench.container.ContainerException e) {
-                System.err.println("cvbench: removing " + id + ": " + e.getMessage());
+                System.err.println("cvbench: stopping " + id + ": " + e.getMessage());
             }
         });
-        if (rm) {
-            Runtime.getRuntime().addShutdownHook(hook);
-        }
+        Runtime.getRuntime().addShutdownHook(hook);
         int status;
         try (InputStream log = Files.newInputStream(rt.logFile(id))) {
             byte[] buf = new byte[8192];
@@ -128,8 +130,8 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new HarnessException("cannot read the output of " + id + ": " + e.getMessage(), e);
         }
+        Runtime.getRuntime().removeShutdownHook(hook);
         if (rm) {
-            Runtime.getRuntime().removeShutdownHook(hook);
             ContainerCli.call(() -> {
                 rt.delete(id, true);
                 return null;
