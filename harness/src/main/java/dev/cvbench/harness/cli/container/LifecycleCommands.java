@@ -3,6 +3,7 @@ package dev.cvbench.harness.cli.container;
 import dev.cvbench.container.ContainerException;
 import dev.cvbench.container.ContainerInfo;
 import dev.cvbench.container.ContainerRuntime;
+import dev.cvbench.container.InvalidStateException;
 import dev.cvbench.container.state.Status;
 import dev.cvbench.harness.HarnessException;
 import dev.cvbench.harness.cli.TextTable;
@@ -13,11 +14,11 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine;
 
 /** {@code ps}, {@code exec}, {@code stop}, {@code start}, {@code kill}, {@code rm}, {@code logs}: one small class each. */
 public final class LifecycleCommands {
@@ -110,7 +111,7 @@ public final class LifecycleCommands {
     private static void signal(ContainerRuntime rt, String id, int signal) throws HarnessException {
         try {
             rt.kill(id, signal);
-        } catch (dev.cvbench.container.InvalidStateException e) {
+        } catch (InvalidStateException e) {
             // it stopped in the meantime
         } catch (ContainerException e) {
             throw ContainerCli.map(e);

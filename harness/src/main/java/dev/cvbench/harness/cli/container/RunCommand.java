@@ -2,6 +2,7 @@ package dev.cvbench.harness.cli.container;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cvbench.container.ContainerException;
 import dev.cvbench.container.ContainerInfo;
 import dev.cvbench.container.ContainerRuntime;
 import dev.cvbench.container.ContainerSpec;
@@ -19,10 +20,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine;
 
 /**
  * {@code cvbench container run}: create and start a container that outlives this command (like docker's),
@@ -57,7 +58,7 @@ public final class RunCommand implements Callable<Integer> {
         ContainerCli.call(() -> {
             try {
                 rt.start(id);
-            } catch (dev.cvbench.container.ContainerException e) {
+            } catch (ContainerException e) {
                 rt.delete(id, true);
                 throw e;
             }
@@ -105,7 +106,7 @@ public final class RunCommand implements Callable<Integer> {
                 } else if (rt.info(id).status() != Status.STOPPED) {
                     rt.kill(id, 9);
                 }
-            } catch (dev.cvbench.container.ContainerException e) {
+            } catch (ContainerException e) {
                 System.err.println("cvbench: stopping " + id + ": " + e.getMessage());
             }
         });

@@ -3,6 +3,7 @@ package dev.cvbench.harness.cli.container;
 import dev.cvbench.harness.HarnessException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 
 /** Signal names (with or without {@code SIG}) and numbers, as {@code kill -s} takes them. */
 final class Signals {
@@ -25,7 +26,7 @@ final class Signals {
         } catch (NumberFormatException e) {
             // not a number either
         }
-        throw new HarnessException.BadInput("unknown signal '" + s + "': use a name (" + String.join(", ", new java.util.TreeSet<>(NUMBERS.keySet()))
+        throw new HarnessException.BadInput("unknown signal '" + s + "': use a name (" + String.join(", ", new TreeSet<>(NUMBERS.keySet()))
                 + ") or a number 1-64");
     }
 }

@@ -3,7 +3,9 @@ package dev.cvbench.harness.sandbox.container;
 import dev.cvbench.container.ContainerException;
 import dev.cvbench.container.ContainerInfo;
 import dev.cvbench.container.ContainerRuntime;
+import dev.cvbench.container.state.StateStore;
 import dev.cvbench.harness.doctor.Cleaner;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,8 +57,8 @@ public final class ContainerCleaner implements Cleaner {
         Set<String> ids = new TreeSet<>();
         try (var s = Files.list(stateDir)) {
             s.filter(Files::isDirectory).map(p -> p.getFileName().toString())
-                    .filter(n -> !n.startsWith(".") && !dev.cvbench.container.state.StateStore.RESERVED.contains(n)).forEach(ids::add);
-        } catch (java.io.IOException e) {
+                    .filter(n -> !n.startsWith(".") && !StateStore.RESERVED.contains(n)).forEach(ids::add);
+        } catch (IOException e) {
             // nothing to compare against: only errors are reported
         }
         return ids;

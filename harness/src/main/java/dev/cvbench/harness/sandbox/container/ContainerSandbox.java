@@ -3,6 +3,7 @@ package dev.cvbench.harness.sandbox.container;
 import dev.cvbench.container.Container;
 import dev.cvbench.container.ContainerException;
 import dev.cvbench.container.ContainerRuntime;
+import dev.cvbench.container.cgroups.CgroupLayout;
 import dev.cvbench.container.network.CniNetworkAttacher;
 import dev.cvbench.container.network.NetworkConfig;
 import dev.cvbench.core.sandbox.Availability;
@@ -98,7 +99,7 @@ public final class ContainerSandbox implements Sandbox {
 
     private static String cgroupVersion() {
         try {
-            return dev.cvbench.container.cgroups.CgroupLayout.forHost().version();
+            return CgroupLayout.forHost().version();
         } catch (ContainerException e) {
             return "none";
         }
