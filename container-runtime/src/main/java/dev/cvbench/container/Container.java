@@ -14,6 +14,7 @@ import dev.cvbench.container.state.Status;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +52,7 @@ public final class Container implements AutoCloseable {
     }
 
     /** The container's IPv4 address on the bridge (bridge mode only). */
-    public java.util.Optional<String> address() throws ContainerException {
+    public Optional<String> address() throws ContainerException {
         return ctx.network().address(id());
     }
 

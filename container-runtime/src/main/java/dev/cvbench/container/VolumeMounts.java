@@ -82,7 +82,7 @@ public final class VolumeMounts {
         try {
             return JSON.readValue(json, new TypeReference<List<Mount>>() {});
         } catch (IOException e) {
-            throw new ContainerException("corrupt " + ANNOTATION + " annotation of '" + r.id() + "': " + e.getMessage(), e);
+            throw new ContainerException("corrupt " + ANNOTATION + " annotation of '" + r.id() + "': " + e.getMessage().lines().findFirst().orElse(""), e);
         }
     }
 
