@@ -43,6 +43,7 @@
 #include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <net/if.h>
 
 #include "cvinit.h"
 
@@ -151,6 +152,8 @@ static int open_ns(const char *type, const char *path, int flag) {
  * mnt (last). Every namespace file is opened before the first setns: after joining a mount
  * namespace, /proc/PID paths would resolve in the container's /proc.
  */
+static void loopback_up(void);
+
 static void enter_namespaces(struct config *c, int stage1) {
     int fds[8], unshare_flags = 0;
     for (int i = 0; i < c->ns_count; i++) {
@@ -171,7 +174,25 @@ static void enter_namespaces(struct config *c, int stage1) {
     if (unshare_flags) {
         current_stage = "unshare";
         if (unshare(unshare_flags) < 0) cv_fail(errno, "unshare(0x%x)", unshare_flags);
+        if (unshare_flags & CLONE_NEWNET) loopback_up();
     }
+}
+
+/*
+ * A new network namespace starts with lo down: bring it up (runc does the same), so `--net none`
+ * still has a working 127.0.0.1 and bridge containers need no loopback plugin call.
+ */
+static void loopback_up(void) {
+    current_stage = "loopback";
+    int s = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    if (s < 0) cv_fail(errno, "socket for lo");
+    struct ifreq ifr;
+    memset(&ifr, 0, sizeof ifr);
+    strcpy(ifr.ifr_name, "lo");
+    if (ioctl(s, SIOCGIFFLAGS, &ifr) < 0) cv_fail(errno, "SIOCGIFFLAGS lo");
+    ifr.ifr_flags |= IFF_UP;
+    if (ioctl(s, SIOCSIFFLAGS, &ifr) < 0) cv_fail(errno, "SIOCSIFFLAGS lo up");
+    close(s);
 }
 
 static void write_exit_file(const char *path, int status) {

@@ -14,6 +14,7 @@ import dev.cvbench.container.state.Status;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +49,11 @@ public final class Container implements AutoCloseable {
 
     public InputStream stderr() {
         return session().process().getErrorStream();
+    }
+
+    /** The container's IPv4 address on the bridge (bridge mode only). */
+    public Optional<String> address() throws ContainerException {
+        return ctx.network().address(id());
     }
 
     public void start() throws ContainerException {

@@ -24,16 +24,23 @@ import java.util.Optional;
  */
 public record ContainerSpec(Path image, boolean overlay, List<String> args, Map<String, String> env, Optional<String> hostname,
                             Optional<Long> memoryBytes, Optional<Double> cpus, Optional<Long> pidsLimit, String network,
-                            String ipc, List<Bind> binds, boolean readonlyRootfs) {
+                            String ipc, List<Bind> binds, boolean readonlyRootfs, List<NamedVolume> volumes,
+                            List<String> volumesFrom, Map<String, String> labels) {
 
     /** A host path mounted into the container. */
     public record Bind(Path hostPath, String containerPath, boolean readOnly) {}
+
+    /** A named volume of the runtime's {@code VolumeStore} (created on first use) mounted at containerPath. */
+    public record NamedVolume(String name, String containerPath, boolean readOnly) {}
 
     public ContainerSpec {
         Objects.requireNonNull(image, "image");
         args = List.copyOf(args);
         env = Map.copyOf(env);
         binds = List.copyOf(binds);
+        volumes = List.copyOf(volumes);
+        volumesFrom = List.copyOf(volumesFrom);
+        labels = Map.copyOf(labels);
     }
 
     public static ContainerSpec of(Path image, String... args) {
@@ -57,6 +64,9 @@ public record ContainerSpec(Path image, boolean overlay, List<String> args, Map<
         b.ipc = ipc;
         b.binds = new ArrayList<>(binds);
         b.readonlyRootfs = readonlyRootfs;
+        b.volumes = new ArrayList<>(volumes);
+        b.volumesFrom = new ArrayList<>(volumesFrom);
+        b.labels = new LinkedHashMap<>(labels);
         return b;
     }
 
@@ -74,6 +84,9 @@ public record ContainerSpec(Path image, boolean overlay, List<String> args, Map<
         private String ipc = "private";
         private List<Bind> binds = new ArrayList<>();
         private boolean readonlyRootfs;
+        private List<NamedVolume> volumes = new ArrayList<>();
+        private List<String> volumesFrom = new ArrayList<>();
+        private Map<String, String> labels = new LinkedHashMap<>();
 
         private Builder(Path image) {
             this.image = image;
@@ -125,6 +138,24 @@ public record ContainerSpec(Path image, boolean overlay, List<String> args, Map<
             return this;
         }
 
+        /** A named volume ({@code -v NAME:DIR[:ro]}), created on first use, kept after the container. */
+        public Builder volume(String name, String containerPath, boolean readOnly) {
+            volumes.add(new NamedVolume(name, containerPath, readOnly));
+            return this;
+        }
+
+        /** Every bind and volume of that container, at the same paths ({@code --volumes-from ID}). */
+        public Builder volumesFrom(String containerId) {
+            volumesFrom.add(containerId);
+            return this;
+        }
+
+        /** Kept in the container's OCI annotations (readable with {@code ContainerRuntime.info}). */
+        public Builder label(String key, String value) {
+            labels.put(key, value);
+            return this;
+        }
+
         public Builder readonlyRootfs(boolean ro) {
             readonlyRootfs = ro;
             return this;
@@ -138,7 +169,7 @@ public record ContainerSpec(Path image, boolean overlay, List<String> args, Map<
 
         public ContainerSpec build() {
             return new ContainerSpec(image, overlay, args, env, hostname, memoryBytes, cpus, pidsLimit, network, ipc, binds,
-                    readonlyRootfs);
+                    readonlyRootfs, volumes, volumesFrom, labels);
         }
     }
 }

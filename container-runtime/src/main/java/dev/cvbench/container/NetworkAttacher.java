@@ -1,6 +1,8 @@
 package dev.cvbench.container;
 
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Wires a container's new network namespace (the {@code dev.cvbench.network} annotation set to
@@ -20,6 +22,17 @@ public interface NetworkAttacher {
     };
 
     void attach(String id, Path netnsPath) throws ContainerException;
+
+    /** The container's address on the network (e.g. {@code 10.213.0.5}), if it is attached. */
+    default Optional<String> address(String id) throws ContainerException {
+        return Optional.empty();
+    }
+
+    /**
+     * Releases what containers that no longer exist left attached (veths, address leases): called by
+     * the janitor with the ids still present under the runtime's root.
+     */
+    default void cleanupStale(Set<String> liveIds) throws ContainerException {}
 
     /** Must be idempotent: called again by the janitor for leftovers; netnsPath may be gone. */
     void detach(String id, Path netnsPath) throws ContainerException;

@@ -1,5 +1,6 @@
 package dev.cvbench.container;
 
+import dev.cvbench.container.config.ContainerConfig;
 import dev.cvbench.container.lifecycle.RuntimeContext;
 import dev.cvbench.container.lifecycle.State;
 import dev.cvbench.container.spec.DefaultSpec;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +28,7 @@ final class SpecBuilder {
 
     private SpecBuilder() {}
 
-    static Spec toSpec(RuntimeContext ctx, String id, ContainerSpec s) throws ContainerException {
+    static Spec toSpec(RuntimeContext ctx, String id, ContainerSpec s, List<VolumeMounts.Mount> volumes) throws ContainerException {
         List<String> env = new ArrayList<>(List.of(DefaultSpec.DEFAULT_PATH));
         s.env().forEach((k, v) -> env.add(k + "=" + v));
         Spec.Capabilities caps = new Spec.Capabilities(LIBRARY_CAPABILITIES, LIBRARY_CAPABILITIES, null, LIBRARY_CAPABILITIES, null);
@@ -37,17 +39,21 @@ final class SpecBuilder {
         namespace(ctx, "ipc", "ipc", s.ipc(), List.of("private", "shareable"), ns);
         List<Spec.Mount> mounts = new ArrayList<>(DefaultSpec.defaultMounts());
         shmMount(ctx, id, s.ipc()).ifPresent(shm -> mounts.replaceAll(m -> m.destination().equals("/dev/shm") ? shm : m));
-        for (ContainerSpec.Bind b : s.binds()) {
-            mounts.add(new Spec.Mount(b.containerPath(), "bind", b.hostPath().toAbsolutePath().toString(),
-                    List.of("rbind", b.readOnly() ? "ro" : "rw")));
+        for (VolumeMounts.Mount m : volumes) {
+            mounts.add(new Spec.Mount(m.target(), "bind", m.source(), List.of("rbind", m.read_only() ? "ro" : "rw")));
         }
         Spec.Resources resources = new Spec.Resources(
                 s.memoryBytes().map(m -> new Spec.Memory(m, null)).orElse(null),
                 s.cpus().map(c -> new Spec.Cpu(null, Math.round(c * 100_000), 100_000L, null, null)).orElse(null),
                 s.pidsLimit().map(Spec.Pids::new).orElse(null));
         Spec.Linux linux = new Spec.Linux(ns, resources, null, DefaultSpec.MASKED_PATHS, DefaultSpec.READONLY_PATHS);
-        Map<String, String> annotations = s.network().equals("bridge")
-                ? Map.of(dev.cvbench.container.config.ContainerConfig.NETWORK_ANNOTATION, "bridge") : Map.of();
+        Map<String, String> annotations = new LinkedHashMap<>(s.labels());
+        if (s.network().equals("bridge")) {
+            annotations.put(ContainerConfig.NETWORK_ANNOTATION, "bridge");
+        }
+        if (!volumes.isEmpty()) {
+            annotations.put(VolumeMounts.ANNOTATION, VolumeMounts.toJson(volumes));
+        }
         return new Spec("1.0.2", process, new Spec.Root(s.image().toAbsolutePath().toString(), s.readonlyRootfs()),
                 s.hostname().orElse(hostnameFor(id)), mounts, linux, annotations);
     }

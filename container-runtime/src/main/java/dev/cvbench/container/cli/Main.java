@@ -33,7 +33,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        Integer fast = FastPath.tryRun(args);
+        System.exit(fast != null ? fast : execute(args));
     }
 
     /** Runs cvrun in-process and returns its exit code (tests use this). */

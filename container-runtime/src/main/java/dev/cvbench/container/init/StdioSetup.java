@@ -19,6 +19,15 @@ public sealed interface StdioSetup {
         }
     }
 
+    /** One pipe for stdout and stderr together, lines in the order the container wrote them. */
+    record MergedPipes() implements StdioSetup {
+        @Override
+        public void apply(ProcessBuilder pb) {
+            pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            pb.redirectErrorStream(true);
+        }
+    }
+
     record Inherit() implements StdioSetup {
         @Override
         public void apply(ProcessBuilder pb) {

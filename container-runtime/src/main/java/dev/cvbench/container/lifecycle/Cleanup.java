@@ -1,6 +1,7 @@
 package dev.cvbench.container.lifecycle;
 
 import dev.cvbench.container.ContainerException;
+import dev.cvbench.container.VolumeMounts;
 import dev.cvbench.container.rootfs.OverlayRootfs;
 import dev.cvbench.container.state.ProcessTable;
 import dev.cvbench.container.state.RuntimeRecord;
@@ -11,7 +12,8 @@ import java.nio.file.Path;
 
 /**
  * Removes everything a container left on the host, in reverse order of creation: its processes
- * (SIGKILL, bounded wait), network wiring, cgroup, overlay mount, state directory. Every step is
+ * (SIGKILL, bounded wait), network wiring, cgroup, overlay mount, state directory, its hold on named
+ * volumes (their data stays). Every step is
  * idempotent, so delete, the janitor and a failed create can all use it.
  */
 public final class Cleanup {
@@ -28,6 +30,7 @@ public final class Cleanup {
             new OverlayRootfs(ctx.sys()).unmount(dir);
         }
         ctx.store().removeDir(r.id());
+        VolumeMounts.release(ctx, r.id(), VolumeMounts.recorded(r));
         removeShm(ctx.store().root().resolve(".shm").resolve(r.id()));
     }
 

@@ -4,6 +4,7 @@ import dev.cvbench.container.ContainerException;
 import dev.cvbench.container.NoSuchContainerException;
 import dev.cvbench.container.state.ProcessTable;
 import dev.cvbench.container.state.RuntimeRecord;
+import dev.cvbench.container.volume.VolumeStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,13 +12,15 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Removes leftovers at the start of every CLI command and every {@code ContainerRuntime.at}:
  * containers owned by a runtime process that is gone (an attached container whose JVM was
  * SIGKILLed, a create that died half-way) and directories without a runtime.json older than a
- * minute. Detached containers are left alone, stopped or not: like runc, they wait for delete.
+ * minute; then network attachments and volume users of containers that no longer exist. Detached containers are left alone, stopped or not: like runc, they wait for delete.
  */
 public final class Janitor {
     static final Duration ORPHAN_DIR_AGE = Duration.ofMinutes(1);
@@ -43,7 +46,25 @@ public final class Janitor {
                 // reported when a user touches that container; the sweep goes on
             }
         }
+        sweepSharedState(ctx);
         return removed;
+    }
+
+    /**
+     * Network attachments (veths, address leases) and named-volume users of containers whose state
+     * directory is gone: a runtime killed between steps, or a crash during delete.
+     */
+    private static void sweepSharedState(RuntimeContext ctx) {
+        try {
+            Set<String> live = new HashSet<>(ctx.store().ids());
+            ctx.network().cleanupStale(live);
+            VolumeStore volumes = new VolumeStore(ctx.store().root());
+            if (Files.isDirectory(volumes.directory())) {
+                volumes.cleanupStale(live);
+            }
+        } catch (ContainerException e) {
+            // reported by the next operation that needs the network or the volume
+        }
     }
 
     private static boolean olderThan(Path dir, Duration age) {

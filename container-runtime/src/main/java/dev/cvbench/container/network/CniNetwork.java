@@ -174,10 +174,22 @@ public final class CniNetwork {
      */
     public void detach(String containerId, Path netnsPath) throws NetworkException {
         Optional<AttachmentStore.Entry> entry = store.get(containerId);
-        String ifName = entry.map(AttachmentStore.Entry::ifName).orElse(DEFAULT_IFNAME);
         String recorded = entry.map(AttachmentStore.Entry::netns).orElse(null);
         String netns = netnsPath != null ? netnsPath.toString() : recorded;
-        String liveNetns = netns != null && Files.exists(Path.of(netns)) ? netns : null;
+        detach(containerId, entry, netns != null && Files.exists(Path.of(netns)) ? netns : null);
+    }
+
+    /**
+     * {@link #detach} for a container whose processes are gone: never enters the recorded namespace
+     * path ({@code /proc/PID/ns/net} of a dead pid may belong to another process by now); the lease is
+     * released and the host end of the veth removed, which takes the container end with it.
+     */
+    public void detachGone(String containerId) throws NetworkException {
+        detach(containerId, store.get(containerId), null);
+    }
+
+    private void detach(String containerId, Optional<AttachmentStore.Entry> entry, String liveNetns) throws NetworkException {
+        String ifName = entry.map(AttachmentStore.Entry::ifName).orElse(DEFAULT_IFNAME);
         if (entry.map(AttachmentStore.Entry::loopbackOnly).orElse(false)) {
             releaseLoopback(containerId, liveNetns);
             store.remove(containerId);
@@ -246,6 +258,34 @@ public final class CniNetwork {
         }
         if (!removed.isEmpty()) {
             LOG.info("removed stale network state of {}", removed);
+        }
+        return removed;
+    }
+
+    /**
+     * Like {@link #cleanupStale(Set)} but only for owners with a recorded attachment (containers): leases
+     * taken by {@link #allocateAddress} (VMs, which have no attachment record) are left alone, so a
+     * container runtime can sweep without knowing which VMs are alive.
+     *
+     * @return the container ids whose attachment was removed
+     */
+    public Set<String> cleanupStaleAttachments(Set<String> liveContainerIds) throws NetworkException {
+        Set<String> removed = new TreeSet<>();
+        List<NetworkException> failures = new ArrayList<>();
+        for (String id : store.ids()) {
+            if (!liveContainerIds.contains(id)) {
+                try {
+                    detachGone(id);
+                    removed.add(id);
+                } catch (NetworkException e) {
+                    failures.add(e);
+                }
+            }
+        }
+        if (!failures.isEmpty()) {
+            NetworkException first = failures.get(0);
+            failures.subList(1, failures.size()).forEach(first::addSuppressed);
+            throw first;
         }
         return removed;
     }

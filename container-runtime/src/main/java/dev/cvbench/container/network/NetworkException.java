@@ -1,16 +1,14 @@
 package dev.cvbench.container.network;
 
+import dev.cvbench.container.ContainerException;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * Container networking failed. The message is one line saying what failed and what to do; the
  * subclasses carry the context (plugin, CNI command, error code, command line, path).
- *
- * <p>Extends {@link Exception} for now: when the container module's base exception exists, this
- * class becomes one of its subclasses without changing any caller.
  */
-public class NetworkException extends Exception {
+public class NetworkException extends ContainerException {
     private static final long serialVersionUID = 1L;
 
     public NetworkException(String message) {

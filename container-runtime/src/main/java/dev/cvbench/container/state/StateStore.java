@@ -13,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -24,6 +25,8 @@ import java.util.stream.Stream;
  */
 public final class StateStore {
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
+    /** Directories under the root that are not containers: cvinit, CNI state, named volumes. */
+    public static final Set<String> RESERVED = Set.of("bin", "cni", "volumes");
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path root;
@@ -43,6 +46,9 @@ public final class StateStore {
     public static void checkId(String id) throws ContainerException {
         if (id == null || !ID.matcher(id).matches()) {
             throw new ContainerException("invalid container id '" + id + "': use letters, digits, '_', '.', '-' (max 128)");
+        }
+        if (RESERVED.contains(id)) {
+            throw new ContainerException("container id '" + id + "' is reserved (" + String.join(", ", RESERVED) + "): choose another");
         }
     }
 
@@ -106,7 +112,7 @@ public final class StateStore {
         try (Stream<Path> s = Files.list(root)) {
             List<String> out = new ArrayList<>();
             s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).filter(n -> ID.matcher(n).matches())
-                    .filter(n -> !n.equals("bin")).sorted().forEach(out::add);
+                    .filter(n -> !RESERVED.contains(n)).sorted().forEach(out::add);
             return out;
         } catch (IOException e) {
             throw new ContainerException("cannot list " + root + ": " + e.getMessage(), e);

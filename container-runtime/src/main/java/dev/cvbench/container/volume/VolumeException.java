@@ -1,16 +1,14 @@
 package dev.cvbench.container.volume;
 
+import dev.cvbench.container.ContainerException;
 import java.nio.file.Path;
 import java.util.Set;
 
 /**
  * A volume operation failed. The message is one line naming the volume or spec and what to do; the
  * subclasses carry that context.
- *
- * <p>Extends {@link Exception} for now: when the container module's base exception exists, this class
- * becomes one of its subclasses without changing any caller.
  */
-public class VolumeException extends Exception {
+public class VolumeException extends ContainerException {
     private static final long serialVersionUID = 1L;
 
     public VolumeException(String message) {

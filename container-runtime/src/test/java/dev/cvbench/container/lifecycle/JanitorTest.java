@@ -13,8 +13,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +49,30 @@ class JanitorTest {
         assertThat(Janitor.sweep(ctx)).containsExactlyInAnyOrder("orphan", "halfmade");
         assertThat(store.ids()).containsExactly("detached", "fresh", "mine");
         assertThat(cg.resolve("cvbench/orphan")).doesNotExist();
+    }
+
+    @Test
+    void releasesNetworkAttachmentsOfContainersThatAreGone() throws Exception {
+        StateStore store = new StateStore(tmp.resolve("root2"));
+        store.createDir("alive");
+        store.writeRecord(record("alive", 0, 0));
+        List<Set<String>> seen = new ArrayList<>();
+        NetworkAttacher recording = new NetworkAttacher() {
+            @Override
+            public void attach(String id, Path netnsPath) {}
+
+            @Override
+            public void detach(String id, Path netnsPath) {}
+
+            @Override
+            public void cleanupStale(Set<String> liveIds) {
+                seen.add(liveIds);
+            }
+        };
+        RuntimeContext ctx = new RuntimeContext(store, new RecordingSyscalls(), new CgroupLayout.V1(Map.of()),
+                Path.of("/nonexistent/cvinit"), recording, Duration.ofSeconds(1));
+        Janitor.sweep(ctx);
+        assertThat(seen).containsExactly(Set.of("alive"));
     }
 
     static RuntimeRecord record(String id, long owner, long ownerStart) {

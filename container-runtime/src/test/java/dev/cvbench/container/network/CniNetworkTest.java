@@ -164,6 +164,23 @@ class CniNetworkTest {
     }
 
     @Test
+    void cleanupStaleAttachmentsLeavesVmLeasesAndNeverEntersTheRecordedNetns() throws Exception {
+        Path netnsB = Files.createFile(nsDir.resolve("b"));
+        net.attach("a", netnsA, "eth0");
+        net.attach("b", netnsB, "eth0");
+        net.allocateAddress("vm-1");
+        fake.calls.clear();
+
+        assertThat(net.cleanupStaleAttachments(Set.of("a"))).containsExactly("b");
+
+        assertThat(new LeaseDirectory(fake.leaseDir()).leases()).extracting(LeaseDirectory.Lease::ownerId)
+                .containsExactlyInAnyOrder("a", "vm-1");
+        assertThat(fake.calls).as("a dead pid's /proc/PID/ns/net may be another process's").noneMatch(c -> c.contains("netns=" + netnsB));
+        assertThat(fake.links).doesNotContain("vethfake2");
+        assertThat(net.attachment("b")).isEmpty();
+    }
+
+    @Test
     void cleanupStaleCarriesOnPastFailures() throws Exception {
         net.allocateAddress("x1");
         net.allocateAddress("x2");

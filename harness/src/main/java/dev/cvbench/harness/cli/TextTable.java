@@ -4,16 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Plain-text table with padded columns, for terminal output. */
-final class TextTable {
+public final class TextTable {
     private final List<String[]> rows = new ArrayList<>();
     private final int columns;
 
-    TextTable(String... header) {
+    public TextTable(String... header) {
         this.columns = header.length;
         rows.add(header);
     }
 
-    TextTable row(String... cells) {
+    public TextTable row(String... cells) {
         if (cells.length != columns) {
             throw new IllegalArgumentException("expected " + columns + " cells");
         }
@@ -21,7 +21,7 @@ final class TextTable {
         return this;
     }
 
-    String render() {
+    public String render() {
         int[] width = new int[columns];
         for (String[] r : rows) {
             for (int i = 0; i < columns; i++) {

@@ -47,6 +47,12 @@ public final class Doctor {
         return rows.stream().allMatch(r -> r.ok() || !r.required());
     }
 
+    /** What the container sandbox needs (root, namespaces, cgroups, the image's inputs), for its availability. */
+    public static List<CheckResult> containerPrerequisites() {
+        return List.of(root(), namespaces(), cgroups(), pkg("busybox-static", "container, vm", true, "the guest image's userland"),
+                jlink());
+    }
+
     static CheckResult root() {
         String user = System.getProperty("user.name");
         boolean root = "root".equals(user) || uid() == 0;

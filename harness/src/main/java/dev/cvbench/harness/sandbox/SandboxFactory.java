@@ -29,7 +29,7 @@ public record SandboxFactory(Path stateDir, Path cacheDir, Consumer<String> prog
 
     /** Everything that can clean up after an interrupted run, in teardown order (VMs, then containers). */
     public List<Cleaner> cleaners() {
-        return List.of(VmSandboxes.cleaner(this));
+        return List.of(VmSandboxes.cleaner(this), ContainerSandboxes.cleaner(this));
     }
 
     public Sandbox open(SandboxKind kind) {
