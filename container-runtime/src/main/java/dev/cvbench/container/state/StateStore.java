@@ -25,8 +25,11 @@ import java.util.stream.Stream;
  */
 public final class StateStore {
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
-    /** Directories under the root that are not containers: cvinit, CNI state, named volumes. */
-    public static final Set<String> RESERVED = Set.of("bin", "cni", "volumes");
+    /**
+     * Directories under the root that are not containers: cvinit, CNI state, named volumes, and the vm
+     * sandbox's state (its libvirt embed root), which shares the root with containers.
+     */
+    public static final Set<String> RESERVED = Set.of("bin", "cni", "volumes", "vm");
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path root;
