@@ -17,6 +17,7 @@ NEEDED=(
   "qemu-system-x86|run VMs (KVM, or TCG emulation without /dev/kvm)"
   "libvirt0|libvirt library, used through libvirt-java"
   "libvirt-daemon-driver-qemu|libvirt's QEMU driver, used embedded (no daemon)"
+  "libvirt-daemon|libvirt's helpers and secondary drivers the embedded QEMU driver loads (starts no service)"
   "containernetworking-plugins|CNI bridge, host-local and loopback plugins"
   "iproute2|bridges, veths and network namespaces"
   "iptables|CNI bridge plugin dependency"
@@ -53,7 +54,20 @@ ensure_libvirt_user() {
   echo "setup: created system user libvirt-qemu (libvirt's embedded QEMU driver needs it)"
 }
 
+# The guest kernel is fetched with `apt-get download`, which needs package lists even when every
+# package above is installed (a fresh container image often has none).
+ensure_package_lists() {
+  if [[ -n "$(find /var/lib/apt/lists -maxdepth 1 -name '*_Packages*' 2>/dev/null | head -1)" ]]; then return 0; fi
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "setup: no apt package lists (needed to fetch the guest kernel) and only root can fetch them: run as root (sudo $0)" >&2
+    exit 3
+  fi
+  echo "setup: fetching apt package lists (apt-get update): the guest kernel comes from Debian's archive"
+  apt-get update -qq
+}
+
 if [[ ${#missing[@]} -eq 0 ]]; then
+  ensure_package_lists
   ensure_libvirt_user
   [[ $quiet -eq 1 ]] || echo "setup: all ${#NEEDED[@]} required Debian packages are installed"
   exit 0
@@ -67,7 +81,7 @@ if [[ $(id -u) -ne 0 ]]; then
 fi
 export DEBIAN_FRONTEND=noninteractive
 # Refresh the package lists if they are missing or older than a day.
-if [[ -z "$(find /var/lib/apt/lists -maxdepth 1 -name '*_Packages' -mtime -1 2>/dev/null | head -1)" ]]; then
+if [[ -z "$(find /var/lib/apt/lists -maxdepth 1 -name '*_Packages*' -mtime -1 2>/dev/null | head -1)" ]]; then
   apt-get update -qq
 fi
 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/tmp/cvbench-apt.log 2>&1 || {
