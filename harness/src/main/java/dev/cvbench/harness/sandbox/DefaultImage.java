@@ -16,6 +16,9 @@ import java.util.function.Consumer;
  * read-only lower directory, VMs pack it into an initramfs.
  */
 public final class DefaultImage {
+    /** Images kept in the cache after a new build: the new one and a few older (other checkouts may use them). */
+    static final int KEEP = 3;
+
     private static final Map<Path, GuestImage> BUILT = new HashMap<>();
 
     private DefaultImage() {}
@@ -25,7 +28,13 @@ public final class DefaultImage {
         Path root = cacheDir.resolve("images");
         GuestImage image = BUILT.get(root);
         if (image == null) {
-            image = new ImageBuilder(ImageInputs.builder().cacheRoot(root).build()).build(BuildListener.lines(progress));
+            ImageBuilder builder = new ImageBuilder(ImageInputs.builder().cacheRoot(root).build());
+            image = builder.build(BuildListener.lines(progress));
+            if (!image.cacheHit()) {
+                for (String pruned : builder.cache().prune(KEEP)) {
+                    progress.accept("removed old guest image " + pruned);
+                }
+            }
             BUILT.put(root, image);
         }
         return image;
