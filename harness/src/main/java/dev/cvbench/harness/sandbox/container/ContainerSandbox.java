@@ -21,7 +21,7 @@ import dev.cvbench.harness.image.AgentLayout;
 import dev.cvbench.harness.image.GuestImage;
 import dev.cvbench.harness.image.ImageException;
 import dev.cvbench.harness.sandbox.DefaultImage;
-import dev.cvbench.harness.sandbox.ForwardingInstance;
+import dev.cvbench.harness.sandbox.LiveInstances;
 import dev.cvbench.harness.sandbox.Phases;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -30,7 +30,6 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -49,7 +48,7 @@ public final class ContainerSandbox implements Sandbox {
     private final Path cacheDir;
     private final Consumer<String> progress;
     private final Optional<NetworkConfig> network;
-    private final Set<Instance> live = ConcurrentHashMap.newKeySet();
+    private final LiveInstances live = new LiveInstances();
     private final AtomicInteger counter = new AtomicInteger();
     private ContainerRuntime runtime;
     private GuestImage image;
@@ -120,9 +119,7 @@ public final class ContainerSandbox implements Sandbox {
             throw new SandboxException("container " + id + ": " + e.getMessage(), e);
         }
         try {
-            Instance i = new Tracked(ContainerInstance.start(c, phases, spec.timeout(), sharedAddress(spec)));
-            live.add(i);
-            return i;
+            return live.track(ContainerInstance.start(c, phases, spec.timeout(), sharedAddress(spec)));
         } catch (ContainerException | RuntimeException e) {
             try {
                 c.delete();
@@ -182,20 +179,6 @@ public final class ContainerSandbox implements Sandbox {
 
     @Override
     public void close() {
-        live.forEach(Instance::close);
-        live.clear();
-    }
-
-    /** Forgets the instance when it is closed, so {@link #close()} only touches live ones. */
-    private final class Tracked extends ForwardingInstance {
-        Tracked(Instance delegate) {
-            super(delegate);
-        }
-
-        @Override
-        public void close() {
-            super.close();
-            live.remove(this);
-        }
+        live.closeAll();
     }
 }

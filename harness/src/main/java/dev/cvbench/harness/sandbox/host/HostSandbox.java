@@ -13,7 +13,7 @@ import dev.cvbench.core.sandbox.SandboxKind;
 import dev.cvbench.harness.image.AgentJars;
 import dev.cvbench.harness.image.AgentLayout;
 import dev.cvbench.harness.image.ImageException;
-import dev.cvbench.harness.sandbox.ForwardingInstance;
+import dev.cvbench.harness.sandbox.LiveInstances;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,7 +22,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -40,7 +39,7 @@ public final class HostSandbox implements Sandbox {
 
     private final Path javaHome;
     private final List<Path> agentClasspath;
-    private final Set<Instance> live = ConcurrentHashMap.newKeySet();
+    private final LiveInstances live = new LiveInstances();
     private final AtomicInteger counter = new AtomicInteger();
 
     public HostSandbox(Path javaHome, List<Path> agentClasspath) {
@@ -85,8 +84,7 @@ public final class HostSandbox implements Sandbox {
         pb.environment().putAll(spec.env());
         try {
             ProcessInstance instance = ProcessInstance.start(id, pb);
-            live.add(instance);
-            return new Tracked(instance);
+            return live.track(instance);
         } catch (IOException e) {
             throw new SandboxException("cannot start " + pb.command().get(0) + ": " + e.getMessage(), e);
         }
@@ -129,20 +127,6 @@ public final class HostSandbox implements Sandbox {
 
     @Override
     public void close() {
-        live.forEach(Instance::close);
-        live.clear();
-    }
-
-    /** Forgets the instance when it is closed, so {@link #close()} only touches live ones. */
-    private final class Tracked extends ForwardingInstance {
-        Tracked(Instance delegate) {
-            super(delegate);
-        }
-
-        @Override
-        public void close() {
-            super.close();
-            live.remove(delegate());
-        }
+        live.closeAll();
     }
 }
