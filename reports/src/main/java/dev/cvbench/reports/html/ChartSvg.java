@@ -44,10 +44,10 @@ import org.jfree.svg.ViewBox;
 final class ChartSvg {
     static final int WIDTH = 600;
     static final int HEIGHT = 300;
-    private static final String FONTS = "system-ui, -apple-system, Segoe UI, Roboto, DejaVu Sans, sans-serif";
-    private static final Color GRID = new Color(0xE5, 0xE7, 0xEB);
-    private static final Color AXIS = new Color(0x4B, 0x55, 0x63);
-    private static final Color EMULATED = new Color(0xB4, 0x23, 0x18);
+    static final String FONTS = "system-ui, -apple-system, Segoe UI, Roboto, DejaVu Sans, sans-serif";
+    static final Color GRID = new Color(0xE5, 0xE7, 0xEB);
+    static final Color AXIS = new Color(0x4B, 0x55, 0x63);
+    static final Color EMULATED = new Color(0xB4, 0x23, 0x18);
 
     /** Above this spread of medians (the slowest over the fastest) the value axis turns logarithmic. */
     static final double LOG_SPREAD = 30;
@@ -57,7 +57,7 @@ final class ChartSvg {
     }
 
     /** Tick labels independent of the JVM's locale: JFreeChart's default would write 6.500 in Germany. */
-    private static NumberFormat ticks() {
+    static NumberFormat ticks() {
         return new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(Locale.ROOT));
     }
 

@@ -7,12 +7,16 @@ import dev.cvbench.core.result.Summary;
 import dev.cvbench.core.sandbox.SandboxKind;
 import dev.cvbench.reports.ChartRenderException;
 import dev.cvbench.reports.view.Numbers;
+import dev.cvbench.reports.view.PhaseTimeline;
 import dev.cvbench.reports.view.ReportModel;
 import dev.cvbench.reports.view.ReportModel.MetricGroup;
 import dev.cvbench.reports.view.ReportModel.Row;
 import dev.cvbench.reports.view.ReportModel.Workload;
 import dev.cvbench.reports.view.SandboxStyle;
+import java.awt.Color;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** One workload's section of the HTML report: charts, the table of every series, and the outcomes. */
@@ -33,17 +37,59 @@ final class WorkloadSection {
             h.raw("</p>\n");
         }
         if (!w.metrics().isEmpty()) {
-            h.raw("<div class=\"charts\">\n");
-            for (MetricGroup g : w.metrics()) {
-                if (!ChartSvg.summarised(g).isEmpty()) {
-                    figure(g);
-                }
+            Optional<PhaseTimeline> timeline = PhaseTimeline.of(w);
+            if (timeline.isPresent()) {
+                timeline(timeline.get(), w.name());
             }
-            h.raw("</div>\n");
+            charts(w.metrics().stream().filter(g -> !PhaseTimeline.isPhaseMetric(g.metric().name())).toList());
+            List<MetricGroup> phases = w.metrics().stream()
+                    .filter(g -> PhaseTimeline.isPhaseMetric(g.metric().name())).toList();
+            if (!phases.isEmpty()) {
+                h.raw("<details class=\"phases\"><summary>").text("per-phase charts (" + phases.size() + ")")
+                        .raw("</summary>\n");
+                charts(phases);
+                h.raw("</details>\n");
+            }
             table(w);
         }
         outcomes(w);
         h.raw("</section>\n");
+    }
+
+    private void charts(List<MetricGroup> groups) throws ChartRenderException {
+        if (groups.stream().allMatch(g -> ChartSvg.summarised(g).isEmpty())) {
+            return;
+        }
+        h.raw("<div class=\"charts\">\n");
+        for (MetricGroup g : groups) {
+            if (!ChartSvg.summarised(g).isEmpty()) {
+                figure(g);
+            }
+        }
+        h.raw("</div>\n");
+    }
+
+    /** The phase timeline across the page's width, with a key of phase colors. */
+    private void timeline(PhaseTimeline t, String workload) throws ChartRenderException {
+        h.raw("<figure class=\"timeline\">\n<figcaption>").text("phase timeline");
+        h.element("span", "desc", "median offset of each phase after the launch request; "
+                + "each segment ends in the phase it is named after; each strip scaled to its own total");
+        h.raw("</figcaption>\n").raw(TimelineSvg.render(t, workload, "timeline-" + (++charts))).raw("\n");
+        h.raw("<div class=\"key\">");
+        for (String phase : t.phases()) {
+            h.raw("<span class=\"phase\"><span class=\"swatch\" style=\"background:"
+                    + css(TimelineSvg.color(t, phase)) + "\"></span>").text(phase).raw("</span>");
+        }
+        String emulated = t.lanes().stream().filter(PhaseTimeline.Lane::emulated).map(PhaseTimeline.Lane::sandbox)
+                .collect(Collectors.joining(", "));
+        if (!emulated.isEmpty()) {
+            h.element("span", "badge emulated", emulated + ": " + SandboxStyle.EMULATED_MARK);
+        }
+        h.raw("</div>\n</figure>\n");
+    }
+
+    private static String css(Color c) {
+        return String.format(Locale.ROOT, "#%02x%02x%02x", c.getRed(), c.getGreen(), c.getBlue());
     }
 
     private void figure(MetricGroup g) throws ChartRenderException {
