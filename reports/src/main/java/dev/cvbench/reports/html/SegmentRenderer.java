@@ -1,5 +1,6 @@
 package dev.cvbench.reports.html;
 
+import dev.cvbench.reports.view.Numbers;
 import dev.cvbench.reports.view.PhaseTimeline.Segment;
 import java.awt.Color;
 import java.awt.Font;
@@ -15,10 +16,12 @@ import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.category.CategoryDataset;
+import org.jfree.svg.SVGHints;
 
 /**
- * The segments of one timeline strip, each with its phase name written inside when it fits, and a
- * white hairline between segments so neighbours of similar color stay apart.
+ * The segments of one timeline strip, each with its phase name written inside when it fits, a hover
+ * title with its start, end and length (an SVG {@code <title>}), and a white hairline between segments
+ * so neighbours of similar color stay apart.
  */
 final class SegmentRenderer extends StackedBarRenderer {
     private static final long serialVersionUID = 1L;
@@ -26,9 +29,12 @@ final class SegmentRenderer extends StackedBarRenderer {
     private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
 
     private final transient List<Segment> segments;
+    private final String idPrefix;
 
-    SegmentRenderer(List<Segment> segments) {
+    /** @param idPrefix unique in the page: a segment's group is {@code idPrefix + index} */
+    SegmentRenderer(List<Segment> segments, String idPrefix) {
         this.segments = segments;
+        this.idPrefix = idPrefix;
         setBarPainter(new StandardBarPainter());
         setShadowVisible(false);
         setDrawBarOutline(true);
@@ -39,7 +45,17 @@ final class SegmentRenderer extends StackedBarRenderer {
     @Override
     public void drawItem(Graphics2D g2, CategoryItemRendererState state, Rectangle2D dataArea, CategoryPlot plot,
             CategoryAxis domainAxis, ValueAxis rangeAxis, CategoryDataset dataset, int row, int column, int pass) {
+        boolean titled = pass == 1 && row < segments.size();
+        if (titled) { // the bar in a group whose <title> is the hover text
+            Segment s = segments.get(row);
+            g2.setRenderingHint(SVGHints.KEY_BEGIN_GROUP, idPrefix + row);
+            g2.setRenderingHint(SVGHints.KEY_ELEMENT_TITLE, s.phase() + ": " + Numbers.format(s.start()) + " to "
+                    + Numbers.format(s.end()) + " ms (" + Numbers.format(s.length()) + " ms)");
+        }
         super.drawItem(g2, state, dataArea, plot, domainAxis, rangeAxis, dataset, row, column, pass);
+        if (titled) {
+            g2.setRenderingHint(SVGHints.KEY_END_GROUP, "true");
+        }
         if (pass != 2 || row >= segments.size()) { // the stacked renderer draws bars in pass 0..2; label once
             return;
         }

@@ -67,7 +67,7 @@ final class TimelineSvg {
             g2.setTransformDoubleConverter(ChartSvg::coordinate);
             List<Lane> lanes = timeline.lanes();
             for (int i = 0; i < lanes.size(); i++) {
-                lane(timeline, lanes.get(i)).draw(g2, new Rectangle(0, i * LANE_HEIGHT, WIDTH, LANE_HEIGHT));
+                lane(timeline, lanes.get(i), id + "-" + i + "-").draw(g2, new Rectangle(0, i * LANE_HEIGHT, WIDTH, LANE_HEIGHT));
             }
             return g2.getSVGElement(id, false, new ViewBox(0, 0, WIDTH, height), PreserveAspectRatio.XMID_YMID,
                     MeetOrSlice.MEET);
@@ -79,13 +79,13 @@ final class TimelineSvg {
     }
 
     /** One sandbox's strip: a single horizontal stacked bar, one series per segment. */
-    private static JFreeChart lane(PhaseTimeline timeline, Lane lane) {
+    private static JFreeChart lane(PhaseTimeline timeline, Lane lane, String idPrefix) {
         DefaultCategoryDataset dataset = new DefaultCategoryDataset();
         String category = lane.sandbox();
         for (Segment s : lane.segments()) {
             dataset.addValue(s.length(), s.phase(), category);
         }
-        SegmentRenderer renderer = new SegmentRenderer(lane.segments());
+        SegmentRenderer renderer = new SegmentRenderer(lane.segments(), idPrefix);
         for (int i = 0; i < lane.segments().size(); i++) {
             renderer.setSeriesPaint(i, color(timeline, lane.segments().get(i).phase()));
         }

@@ -47,6 +47,7 @@ class TimelineHtmlTest {
         assertThat(svg).contains(">host · exited at 76 ms<", ">vm · TCG · exited at 7800 ms · axis to 9100 ms<");
         // vm: qemu up (130) before first output (5000) although listed after it; labels where they fit
         assertThat(svg.indexOf(">first output<", svg.indexOf(">vm · TCG"))).isPositive();
+        assertThat(svg).containsPattern("<g id='timeline-\\d+-1-0'><title>qemu_up: 0 to 135 ms \\(135 ms\\)</title><rect");
         String key = html.substring(html.indexOf("<div class=\"key\">", html.indexOf("<figure class=\"timeline\">")));
         key = key.substring(0, key.indexOf("</div>"));
         assertThat(key).containsSubsequence(">qemu_up<", ">first_output<", ">gone<", ">exited<")
