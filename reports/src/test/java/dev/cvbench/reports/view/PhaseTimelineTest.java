@@ -66,6 +66,17 @@ class PhaseTimelineTest {
     }
 
     @Test
+    void aSandboxWithOnlyTheExitHasNoLaneAndWithoutTheExitMetricNothingExits() {
+        PhaseTimeline t = timeline(run(
+                series("host", "boot_time_ms", 76, 77),
+                series("vm", "phase_qemu_up_ms", 130, 140),
+                series("vm", "phase_gone_ms", 9000, 9100)));
+        assertThat(t.lanes()).extracting(Lane::sandbox).containsExactly("vm");
+        assertThat(t.phases()).containsExactly("qemu_up", "gone");
+        assertThat(t.lanes().get(0).total()).isEqualTo(9050);
+    }
+
+    @Test
     void noPhaseMetricsNoTimeline() {
         RunResult run = run(series("host", "boot_time_ms", 76, 77), series("host", "ready_time_ms", 70, 71));
         ReportModel model = ReportModel.of(run);
