@@ -15,15 +15,18 @@ import dev.cvbench.harness.run.RunOutput;
 import dev.cvbench.harness.run.RunPlan;
 import dev.cvbench.harness.run.Runner;
 import dev.cvbench.harness.sandbox.SandboxFactory;
+import dev.cvbench.harness.sandbox.vm.VmSandboxConfig;
 import dev.cvbench.harness.suite.Suite;
 import dev.cvbench.harness.suite.SuiteLoader;
 import dev.cvbench.workload.WorkloadCatalog;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -57,8 +60,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--cache-dir", paramLabel = "DIR", defaultValue = "/var/cache/cvbench", description = "Images and kernels (default: ${DEFAULT-VALUE}).")
     Path cacheDir;
 
+    @Option(names = "--libvirt-uri", paramLabel = "URI",
+            description = "libvirt for the vm runtime, e.g. qemu:///system or qemu+ssh://host/system (default: the embedded driver, no daemon).")
+    String libvirtUri;
+
     @Override
     public Integer call() throws HarnessException, InterruptedException, java.io.IOException {
+        SandboxFactory factory = factory(line -> {});
         WorkloadCatalog catalog = WorkloadCatalog.load();
         Suite s = SuiteLoader.load(suite);
         RunPlan plan = new Planner(catalog).plan(s, new RunOptions(suite, runtimes, workloads, repetitions, warmup, out));
@@ -67,7 +75,7 @@ final class RunCommand implements Callable<Integer> {
         Instant started = Instant.now();
         Environment env = EnvironmentProbe.capture();
         RunListener progress = TerminalProgress.forStdout();
-        SandboxFactory factory = new SandboxFactory(stateDir, cacheDir, progress::note);
+        factory = factory(progress::note);
         Runner.Collected collected = new Runner(factory::open, progress).run(plan);
         Instant finished = Instant.now();
 
@@ -75,7 +83,7 @@ final class RunCommand implements Callable<Integer> {
         RunInfo info = new RunInfo(id, Main.class.getPackage().getImplementationVersion() == null ? "dev" : Main.class.getPackage().getImplementationVersion(),
                 plan.suite(), started.truncatedTo(ChronoUnit.MILLIS).toString(), finished.truncatedTo(ChronoUnit.MILLIS).toString(),
                 plan.repetitions(), plan.warmup(), plan.runtimes().stream().map(Object::toString).toList(), plan.workloadNames(),
-                Map.of("state_dir", stateDir.toString(), "cache_dir", cacheDir.toString()));
+                parameters());
         RunResult result = new RunResult(RunResult.SCHEMA, info, env, collected.sandboxes(), collected.series(), collected.outcomes());
         RunOutput.Written written = RunOutput.write(result, outputDir.create(id));
 
@@ -87,5 +95,25 @@ final class RunCommand implements Callable<Integer> {
         System.out.println("report:  " + written.html());
         boolean failed = result.outcomes().stream().anyMatch(o -> o.status().equals(Outcome.FAILED));
         return failed ? ExitCodes.SOME_FAILED : ExitCodes.OK;
+    }
+
+    /** What the run info records about how it ran: the directories, and the libvirt URI when not the embedded driver. */
+    Map<String, String> parameters() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("state_dir", stateDir.toString());
+        p.put("cache_dir", cacheDir.toString());
+        if (libvirtUri != null) {
+            p.put("libvirt_uri", libvirtUri);
+        }
+        return p;
+    }
+
+    /**
+     * The sandboxes this run opens: its state and cache directories and, for VMs, {@code --libvirt-uri}.
+     *
+     * @throws HarnessException.BadInput when {@code --libvirt-uri} is malformed
+     */
+    SandboxFactory factory(Consumer<String> progress) throws HarnessException.BadInput {
+        return new SandboxFactory(stateDir, cacheDir, progress).withLibvirtUri(VmSandboxConfig.checkLibvirtUri(libvirtUri));
     }
 }

@@ -114,9 +114,7 @@ final class VmCommand {
                         + "' (VMs cannot share the host's or another instance's network)");
             }
             KernelChoice.parse(kernel);
-            if (libvirtUri != null && !libvirtUri.matches("[a-z][a-z0-9+.-]*://\\S*")) {
-                throw new HarnessException.BadInput("--libvirt-uri '" + libvirtUri + "' is malformed; use e.g. qemu:///system or qemu+ssh://host/system");
-            }
+            VmSandboxConfig.checkLibvirtUri(libvirtUri);
             return b.build();
         }
     }

@@ -8,6 +8,8 @@ import dev.cvbench.harness.sandbox.vm.VmSandboxes;
 import dev.cvbench.harness.doctor.Cleaner;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -17,10 +19,26 @@ import java.util.function.Consumer;
  * @param stateDir runtime state (containers, VM embed root), default {@code /run/cvbench}
  * @param cacheDir built images and fetched kernels, default {@code /var/cache/cvbench}
  * @param progress where long preparation steps (image build, kernel fetch) report, one line each
+ * @param libvirtUri the libvirt the vm sandbox connects to ({@code qemu:///system}, {@code qemu+ssh://host/system}),
+ *                 or empty for libvirt's embedded driver (no daemon), the default
  */
-public record SandboxFactory(Path stateDir, Path cacheDir, Consumer<String> progress) {
+public record SandboxFactory(Path stateDir, Path cacheDir, Consumer<String> progress, Optional<String> libvirtUri) {
+    public SandboxFactory {
+        Objects.requireNonNull(libvirtUri, "libvirtUri");
+    }
+
+    /** The embedded libvirt driver for VMs. */
+    public SandboxFactory(Path stateDir, Path cacheDir, Consumer<String> progress) {
+        this(stateDir, cacheDir, progress, Optional.empty());
+    }
+
     public SandboxFactory(Path stateDir, Path cacheDir) {
         this(stateDir, cacheDir, line -> {});
+    }
+
+    /** This factory with VMs on the libvirt at {@code uri} (null: the embedded driver). */
+    public SandboxFactory withLibvirtUri(String uri) {
+        return new SandboxFactory(stateDir, cacheDir, progress, Optional.ofNullable(uri));
     }
 
     public static SandboxFactory defaults() {

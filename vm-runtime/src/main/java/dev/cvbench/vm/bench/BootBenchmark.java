@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Boot-to-ready through cvbench's VM runtime (libvirt, embedded driver) against {@code qemu-system-x86_64}
@@ -53,9 +54,7 @@ public final class BootBenchmark {
                 : InitramfsWriter.Compression.NONE;
         try {
             KernelImage kernel = kernel(opt.getOrDefault("kernel", "cloud"), cache);
-            Path rootfs = BusyboxRootfs.create(Files.createDirectories(cache).resolve("rootfs-busybox"));
-            GuestImage image = GuestImage.prepare(kernel, rootfs, cache.resolve("images"), ModuleResolver.VIRTIO_NET,
-                    compression);
+            GuestImage image = busyboxImage(kernel, cache, compression);
             try (VmRuntime rt = VmRuntime.open(null, state)) {
                 rt.cleanupStale();
                 DomainType type = DomainType.parse(opt.getOrDefault("type", "auto"));
@@ -65,24 +64,9 @@ public final class BootBenchmark {
                         resolved == DomainType.QEMU ? " (TCG: emulated, not KVM)" : "", kernel.version(),
                         image.initramfs().getFileName(), compression, Files.size(image.initramfs()) / 1024,
                         rt.libvirtVersion(), rt.qemuVersion());
-                List<List<PhaseMark>> viaLibvirt = new ArrayList<>();
-                List<List<PhaseMark>> direct = new ArrayList<>();
-                for (int i = 0; i < warmup; i++) {
-                    VmSpec spec = VmSpec.builder().name("warmup-" + i).kernel(image.kernel())
-                            .initramfs(image.initramfs()).domainType(resolved).argv(List.of("echo", READY)).build();
-                    bootViaLibvirt(rt, spec);
-                    DirectQemu.run(spec, resolved, state.resolve("console/direct.sock"), 300);
-                }
-                for (int i = 0; i < runs; i++) {
-                    VmSpec spec = VmSpec.builder().name("bench-" + i).kernel(image.kernel())
-                            .initramfs(image.initramfs()).domainType(resolved).argv(List.of("echo", READY)).build();
-                    viaLibvirt.add(bootViaLibvirt(rt, spec));
-                    direct.add(DirectQemu.run(spec.toBuilder().name("direct-" + i).build(), resolved,
-                            state.resolve("console/direct.sock"), 300));
-                    System.out.printf(Locale.ROOT, "  run %d: libvirt %.0f ms, direct %.0f ms%n", i + 1,
-                            PhaseStats.toReadyMs(viaLibvirt.get(i)), PhaseStats.toReadyMs(direct.get(i)));
-                }
-                System.out.print(PhaseStats.report(viaLibvirt, direct));
+                Result r = compare(rt, image, resolved, runs, warmup, state.resolve("console/direct.sock"),
+                        line -> System.out.println("  " + line));
+                System.out.print(report(r));
             }
         } catch (VmException e) {
             System.err.println("boot benchmark: " + e.getMessage());
@@ -90,7 +74,81 @@ public final class BootBenchmark {
         }
     }
 
-    private static List<PhaseMark> bootViaLibvirt(VmRuntime rt, VmSpec spec) throws Exception {
+    /**
+     * What one comparison measured: the phases of every measured boot, per way, in boot order.
+     *
+     * @param type    the domain type both ways ran with ({@code qemu} is TCG, emulated)
+     * @param libvirt boots through cvbench's VM runtime
+     * @param direct  boots of {@code qemu-system-x86_64} started directly
+     */
+    public record Result(DomainType type, List<List<PhaseMark>> libvirt, List<List<PhaseMark>> direct) {
+        public Result {
+            libvirt = List.copyOf(libvirt);
+            direct = List.copyOf(direct);
+        }
+
+        /** p50 boot-to-ready through libvirt over p50 directly (NaN when a side never got ready). */
+        public double p50Ratio() {
+            return PhaseStats.percentile(libvirt.stream().map(PhaseStats::toReadyMs).toList(), 50)
+                    / PhaseStats.percentile(direct.stream().map(PhaseStats::toReadyMs).toList(), 50);
+        }
+    }
+
+    /**
+     * The busybox guest for {@code kernel}: a static-busybox rootfs under {@code cache/rootfs-busybox} packed with the
+     * kernel's virtio-net modules into an initramfs under {@code cache/images} (both made once, then reused).
+     */
+    public static GuestImage busyboxImage(KernelImage kernel, Path cache, InitramfsWriter.Compression compression)
+            throws VmException {
+        try {
+            Path rootfs = BusyboxRootfs.create(Files.createDirectories(cache).resolve("rootfs-busybox"));
+            return GuestImage.prepare(kernel, rootfs, cache.resolve("images"), ModuleResolver.VIRTIO_NET, compression);
+        } catch (java.io.IOException e) {
+            throw new VmException.ImageBuildFailed(cache, "cannot create " + cache + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Boots {@code image} {@code warmup} times each way (discarded), then {@code runs} times each way interleaved
+     * (libvirt, direct, libvirt, ...), with the guest command {@code echo <ready line>}; reports one line per
+     * measured pair to {@code progress}.
+     *
+     * @param consoleSocket where the direct QEMU's serial console connects (a short path: UNIX sockets allow 107 bytes)
+     * @throws VmException when a boot fails or times out (5 minutes each)
+     */
+    public static Result compare(VmRuntime rt, GuestImage image, DomainType type, int runs, int warmup, Path consoleSocket,
+            Consumer<String> progress) throws VmException, java.io.IOException, InterruptedException {
+        if (runs < 1 || warmup < 0 || type == DomainType.AUTO) {
+            throw new IllegalArgumentException("runs >= 1, warmup >= 0 and a resolved domain type are required");
+        }
+        List<List<PhaseMark>> viaLibvirt = new ArrayList<>();
+        List<List<PhaseMark>> direct = new ArrayList<>();
+        for (int i = 0; i < warmup; i++) {
+            VmSpec spec = spec("warmup-" + i, image, type);
+            bootViaLibvirt(rt, spec);
+            DirectQemu.run(spec, type, consoleSocket, 300);
+        }
+        for (int i = 0; i < runs; i++) {
+            VmSpec spec = spec("bench-" + i, image, type);
+            viaLibvirt.add(bootViaLibvirt(rt, spec));
+            direct.add(DirectQemu.run(spec.toBuilder().name("direct-" + i).build(), type, consoleSocket, 300));
+            progress.accept(String.format(Locale.ROOT, "run %d/%d: libvirt %.0f ms, direct %.0f ms", i + 1, runs,
+                    PhaseStats.toReadyMs(viaLibvirt.get(i)), PhaseStats.toReadyMs(direct.get(i))));
+        }
+        return new Result(type, viaLibvirt, direct);
+    }
+
+    /** The p50/p90 table, the ratio against the 10% target and the per-phase medians, as printed. */
+    public static String report(Result r) {
+        return PhaseStats.report(r.libvirt(), r.direct());
+    }
+
+    private static VmSpec spec(String name, GuestImage image, DomainType type) throws VmException {
+        return VmSpec.builder().name(name).kernel(image.kernel()).initramfs(image.initramfs()).domainType(type)
+                .argv(List.of("echo", READY)).build();
+    }
+
+    private static List<PhaseMark> bootViaLibvirt(VmRuntime rt, VmSpec spec) throws VmException, InterruptedException {
         try (Vm vm = rt.boot(spec)) {
             vm.awaitExit(Duration.ofMinutes(5));
             return vm.phases();

@@ -11,6 +11,7 @@ import java.nio.file.Path;
  * CACHE/kernels/linux-image-...  Debian kernels, unpacked with dpkg -x (KernelFetcher)
  * CACHE/images/...               the default guest image's rootfs (shared with containers)
  * CACHE/initramfs/...            that rootfs packed as initramfs, one per kernel (cached by content)
+ * CACHE/bench/...                the busybox guest of {@code bench vm-libvirt} (rootfs and initramfs)
  * </pre>
  * The state directory must stay short: UNIX socket paths are limited to 107 bytes.
  */
@@ -27,5 +28,10 @@ public final class VmPaths {
 
     public static Path initramfs(Path cacheDir) {
         return cacheDir.resolve("initramfs");
+    }
+
+    /** The busybox rootfs and initramfs {@code cvbench bench vm-libvirt} boots. */
+    public static Path bench(Path cacheDir) {
+        return cacheDir.resolve("bench");
     }
 }

@@ -1,5 +1,6 @@
 package dev.cvbench.harness.sandbox.vm;
 
+import dev.cvbench.harness.HarnessException;
 import dev.cvbench.harness.sandbox.SandboxFactory;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -27,9 +28,22 @@ public record VmSandboxConfig(Path stateRoot, Path cacheDir, Optional<String> li
         Objects.requireNonNull(progress, "progress");
     }
 
-    /** The embedded driver and the cloud kernel, with the factory's directories and progress. */
+    /** The factory's directories, progress and libvirt URI (empty: the embedded driver), and the cloud kernel. */
     public static VmSandboxConfig of(SandboxFactory factory) {
-        return new VmSandboxConfig(factory.stateDir(), factory.cacheDir(), Optional.empty(), KernelChoice.cloud(), factory.progress());
+        return new VmSandboxConfig(factory.stateDir(), factory.cacheDir(), factory.libvirtUri(), KernelChoice.cloud(), factory.progress());
+    }
+
+    /**
+     * Checks a {@code --libvirt-uri} value: {@code scheme://...} without spaces ({@code qemu:///system},
+     * {@code qemu+ssh://host/system}); null stays null (the embedded driver). Whether it answers is known only on connect.
+     *
+     * @throws HarnessException.BadInput naming the option and an example, when it is malformed
+     */
+    public static String checkLibvirtUri(String uri) throws HarnessException.BadInput {
+        if (uri != null && !uri.matches("[a-z][a-z0-9+.-]*://\\S*")) {
+            throw new HarnessException.BadInput("--libvirt-uri '" + uri + "' is malformed; use e.g. qemu:///system or qemu+ssh://host/system");
+        }
+        return uri;
     }
 
     public VmSandboxConfig withLibvirtUri(String uri) {
