@@ -50,11 +50,24 @@ final class OverviewSection {
         for (Workload w : model.workloads()) {
             for (MetricGroup g : w.metrics()) {
                 for (String variant : g.variants()) {
-                    line(h, g, variant, sandboxes);
+                    if (hasRatio(g, variant, sandboxes)) {
+                        line(h, g, variant, sandboxes);
+                    }
                 }
             }
         }
         h.raw("</tbody>\n</table>\n</section>\n");
+    }
+
+    /** Metrics only some sandboxes have (a VM's boot phases) have no host baseline: they add only dashes here. */
+    private static boolean hasRatio(MetricGroup g, String variant, List<String> sandboxes) {
+        for (String s : sandboxes) {
+            Row r = g.row(s, variant);
+            if (r != null && r.series().ratioToHost() != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void line(Html h, MetricGroup g, String variant, List<String> sandboxes) {

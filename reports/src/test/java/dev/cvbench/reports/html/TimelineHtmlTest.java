@@ -55,6 +55,14 @@ class TimelineHtmlTest {
     }
 
     @Test
+    void overviewListsOnlyMetricsWithAHostBaseline() throws Exception {
+        String html = HtmlReport.render(boot());
+        String overview = html.substring(html.indexOf("<section class=\"overview\">"), html.indexOf("</section>", html.indexOf("<section class=\"overview\">")));
+        assertThat(overview).contains("boot_time_ms").contains("phase_first_output_ms")
+                .doesNotContain("phase_qemu_up_ms").doesNotContain("phase_gone_ms");
+    }
+
+    @Test
     void noPhaseMetricsNoTimelineAndNothingFolded() throws Exception {
         String html = HtmlReport.render(Analysis.complete(SampleRuns.demo(42)));
         assertThat(html).doesNotContain("class=\"timeline\"").doesNotContain("per-phase charts");
