@@ -30,12 +30,24 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cvbench bench ...}: benchmarks of cvbench itself against reference implementations. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that compare cvbench's own code with references, side by side.",
         subcommands = {BenchCommand.Triad.class, BenchCommand.VmBoot.class, BenchCommand.ContainerStart.class, BenchCommand.VmLibvirt.class})
 final class BenchCommand {
+    /** Removes a benchmark's scratch directory; a failure is reported, not thrown, so it never hides the result. */
+    static void deleteQuietly(Path work) {
+        if (work != null) {
+            try {
+                StartBenchmark.deleteTree(work);
+            } catch (IOException | java.io.UncheckedIOException e) {
+                System.err.println("cvbench: could not remove " + work + ": " + e.getMessage());
+            }
+        }
+    }
+
     @Command(name = "triad", mixinStandardHelpOptions = true,
             description = "Java STREAM triad vs a C triad (gcc -O3 -march=native -fopenmp): same sizes, same threads, one run.")
     static final class Triad implements Callable<Integer> {
@@ -65,9 +77,7 @@ final class BenchCommand {
                 TriadBenchmark.Result r = new TriadBenchmark(mb, t, iterations, rounds).run(work);
                 System.out.print(TriadBenchmark.format(r));
             } finally {
-                try (var s = Files.walk(work)) {
-                    s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
+                deleteQuietly(work);
             }
             return ExitCodes.OK;
         }
@@ -84,18 +94,15 @@ final class BenchCommand {
         @Option(names = "--warmup", defaultValue = "1", description = "Discarded boots per variant first (default: ${DEFAULT-VALUE}).")
         int warmup;
 
-        @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "/run/cvbench", description = "Runtime state (default: ${DEFAULT-VALUE}).")
-        Path stateDir;
-
-        @Option(names = "--cache-dir", paramLabel = "DIR", defaultValue = "/var/cache/cvbench", description = "Images and kernels (default: ${DEFAULT-VALUE}).")
-        Path cacheDir;
+        @Mixin
+        DirOptions dirs = new DirOptions();
 
         @Override
         public Integer call() throws HarnessException, InterruptedException {
             if (runs < 1 || warmup < 0) {
                 throw new HarnessException.BadInput("--runs must be at least 1 and --warmup at least 0");
             }
-            VmSandboxConfig config = new VmSandboxConfig(stateDir, cacheDir, Optional.empty(), KernelChoice.cloud(),
+            VmSandboxConfig config = new VmSandboxConfig(dirs.stateDir, dirs.cacheDir, Optional.empty(), KernelChoice.cloud(),
                     line -> System.err.println("cvbench: " + line));
             VmSandbox sandbox = VmSandbox.open(config);
             Teardown.register(sandbox);
@@ -148,16 +155,6 @@ final class BenchCommand {
             return home == null ? StartBenchmark.Cvrun.skipped("cvbench.home is not set (run through ./cvbench to measure ./cvrun)")
                     : StartBenchmark.Cvrun.at(Path.of(home, "cvrun"));
         }
-
-        private static void deleteQuietly(Path work) {
-            if (work != null) {
-                try {
-                    StartBenchmark.deleteTree(work);
-                } catch (IOException | java.io.UncheckedIOException e) {
-                    System.err.println("cvbench: could not remove " + work + ": " + e.getMessage());
-                }
-            }
-        }
     }
 
     @Command(name = "vm-libvirt", mixinStandardHelpOptions = true,
@@ -171,26 +168,23 @@ final class BenchCommand {
         @Option(names = "--warmup", defaultValue = "1", description = "Discarded boots per way first (default: ${DEFAULT-VALUE}).")
         int warmup;
 
-        @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "/run/cvbench", description = "Runtime state (default: ${DEFAULT-VALUE}).")
-        Path stateDir;
-
-        @Option(names = "--cache-dir", paramLabel = "DIR", defaultValue = "/var/cache/cvbench", description = "Images and kernels (default: ${DEFAULT-VALUE}).")
-        Path cacheDir;
+        @Mixin
+        DirOptions dirs = new DirOptions();
 
         @Override
         public Integer call() throws HarnessException, InterruptedException {
             if (runs < 1 || warmup < 0) {
                 throw new HarnessException.BadInput("--runs must be at least 1 and --warmup at least 0");
             }
-            VmSandboxConfig config = new VmSandboxConfig(stateDir, cacheDir, Optional.empty(), KernelChoice.cloud(), line -> {});
+            VmSandboxConfig config = new VmSandboxConfig(dirs.stateDir, dirs.cacheDir, Optional.empty(), KernelChoice.cloud(), line -> {});
             Availability a = VmSandbox.availability(config);
             if (!a.available()) {
                 throw new HarnessException.MissingPrerequisite("VMs cannot run here: " + a.reason() + (a.fix().isEmpty() ? "" : "; fix: " + a.fix()));
             }
-            KernelImage kernel = GuestKernels.fetchDefault(cacheDir);
-            Path state = VmPaths.state(stateDir);
+            KernelImage kernel = GuestKernels.fetchDefault(dirs.cacheDir);
+            Path state = VmPaths.state(dirs.stateDir);
             try {
-                GuestImage image = BootBenchmark.busyboxImage(kernel, VmPaths.bench(cacheDir), InitramfsWriter.Compression.NONE);
+                GuestImage image = BootBenchmark.busyboxImage(kernel, VmPaths.bench(dirs.cacheDir), InitramfsWriter.Compression.NONE);
                 Files.createDirectories(state.resolve("console"));
                 try (VmRuntime rt = VmRuntime.open(null, state)) {
                     Teardown.register(rt);

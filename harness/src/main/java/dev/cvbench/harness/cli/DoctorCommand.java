@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -28,26 +29,23 @@ final class DoctorCommand implements Callable<Integer> {
     @Option(names = "--clean", description = "Remove leftovers of interrupted runs: containers, cgroups, mounts, veths, leases, domains.")
     boolean clean;
 
-    @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "/run/cvbench", description = "Runtime state (default: ${DEFAULT-VALUE}).")
-    Path stateDir;
-
-    @Option(names = "--cache-dir", paramLabel = "DIR", defaultValue = "/var/cache/cvbench", description = "Images and kernels (default: ${DEFAULT-VALUE}).")
-    Path cacheDir;
+    @Mixin
+    DirOptions dirs = new DirOptions();
 
     @Override
     public Integer call() throws HarnessException, InterruptedException {
         if (fix) {
             runSetup();
-            System.out.println("fetching the guest kernel (Debian linux-image-cloud-amd64) into " + VmPaths.kernels(cacheDir) + " ...");
-            System.out.println("guest kernel " + GuestKernels.fetchDefault(cacheDir).version() + " ready");
+            System.out.println("fetching the guest kernel (Debian linux-image-cloud-amd64) into " + VmPaths.kernels(dirs.cacheDir) + " ...");
+            System.out.println("guest kernel " + GuestKernels.fetchDefault(dirs.cacheDir).version() + " ready");
         }
         if (clean) {
-            for (Cleaner c : new SandboxFactory(stateDir, cacheDir).cleaners()) {
+            for (Cleaner c : new SandboxFactory(dirs.stateDir, dirs.cacheDir).cleaners()) {
                 List<String> removed = c.clean();
                 System.out.println("clean " + c.name() + ": " + (removed.isEmpty() ? "nothing left behind" : String.join("; ", removed)));
             }
         }
-        List<CheckResult> rows = new Doctor(cacheDir).run();
+        List<CheckResult> rows = new Doctor(dirs.cacheDir).run();
         TextTable t = new TextTable("item", "status", "needed by", "found", "fix");
         for (CheckResult r : rows) {
             t.row(r.item(), r.status(), r.neededBy(), r.detail(), r.fix());

@@ -49,11 +49,16 @@ public final class Main {
         return cli.execute(args);
     }
 
+    /** The build's version from the jar manifest, or {@code dev} when running from classes. */
+    static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"cvbench " + (v == null ? "dev" : v)};
+            return new String[] {"cvbench " + version()};
         }
     }
 }

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cvbench run}: plan, run every workload in every sandbox, write results.json and report.html. */
@@ -54,11 +55,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Results directory (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "/run/cvbench", description = "Runtime state (default: ${DEFAULT-VALUE}).")
-    Path stateDir;
-
-    @Option(names = "--cache-dir", paramLabel = "DIR", defaultValue = "/var/cache/cvbench", description = "Images and kernels (default: ${DEFAULT-VALUE}).")
-    Path cacheDir;
+    @Mixin
+    DirOptions dirs = new DirOptions();
 
     @Option(names = "--libvirt-uri", paramLabel = "URI",
             description = "libvirt for the vm runtime, e.g. qemu:///system or qemu+ssh://host/system (default: the embedded driver, no daemon).")
@@ -80,7 +78,7 @@ final class RunCommand implements Callable<Integer> {
         Instant finished = Instant.now();
 
         String id = OutputDir.runId(started);
-        RunInfo info = new RunInfo(id, Main.class.getPackage().getImplementationVersion() == null ? "dev" : Main.class.getPackage().getImplementationVersion(),
+        RunInfo info = new RunInfo(id, Main.version(),
                 plan.suite(), started.truncatedTo(ChronoUnit.MILLIS).toString(), finished.truncatedTo(ChronoUnit.MILLIS).toString(),
                 plan.repetitions(), plan.warmup(), plan.runtimes().stream().map(Object::toString).toList(), plan.workloadNames(),
                 parameters());
@@ -100,8 +98,8 @@ final class RunCommand implements Callable<Integer> {
     /** What the run info records about how it ran: the directories, and the libvirt URI when not the embedded driver. */
     Map<String, String> parameters() {
         Map<String, String> p = new LinkedHashMap<>();
-        p.put("state_dir", stateDir.toString());
-        p.put("cache_dir", cacheDir.toString());
+        p.put("state_dir", dirs.stateDir.toString());
+        p.put("cache_dir", dirs.cacheDir.toString());
         if (libvirtUri != null) {
             p.put("libvirt_uri", libvirtUri);
         }
@@ -114,6 +112,6 @@ final class RunCommand implements Callable<Integer> {
      * @throws HarnessException.BadInput when {@code --libvirt-uri} is malformed
      */
     SandboxFactory factory(Consumer<String> progress) throws HarnessException.BadInput {
-        return new SandboxFactory(stateDir, cacheDir, progress).withLibvirtUri(VmSandboxConfig.checkLibvirtUri(libvirtUri));
+        return new SandboxFactory(dirs.stateDir, dirs.cacheDir, progress).withLibvirtUri(VmSandboxConfig.checkLibvirtUri(libvirtUri));
     }
 }

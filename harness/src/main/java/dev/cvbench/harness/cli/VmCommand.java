@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -51,11 +52,8 @@ final class VmCommand {
         @Option(names = "--libvirt-uri", paramLabel = "URI", description = "libvirt to use, e.g. qemu:///system (default: embedded driver, no daemon).")
         String libvirtUri;
 
-        @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "/run/cvbench", description = "Runtime state (default: ${DEFAULT-VALUE}).")
-        Path stateDir;
-
-        @Option(names = "--cache-dir", paramLabel = "DIR", defaultValue = "/var/cache/cvbench", description = "Images and kernels (default: ${DEFAULT-VALUE}).")
-        Path cacheDir;
+        @Mixin
+        DirOptions dirs = new DirOptions();
 
         @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600", description = "Longest the command may run (default: ${DEFAULT-VALUE}).")
         long timeoutSeconds;
@@ -69,7 +67,7 @@ final class VmCommand {
         @Override
         public Integer call() throws HarnessException, InterruptedException {
             InstanceSpec spec = spec();
-            VmSandboxConfig config = new VmSandboxConfig(stateDir, cacheDir, Optional.ofNullable(libvirtUri),
+            VmSandboxConfig config = new VmSandboxConfig(dirs.stateDir, dirs.cacheDir, Optional.ofNullable(libvirtUri),
                     KernelChoice.parse(kernel), line -> System.err.println("cvbench: " + line));
             VmSandbox sandbox = VmSandbox.open(config);
             Teardown.register(sandbox);

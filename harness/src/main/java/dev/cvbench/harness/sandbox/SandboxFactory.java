@@ -41,8 +41,14 @@ public record SandboxFactory(Path stateDir, Path cacheDir, Consumer<String> prog
         return new SandboxFactory(stateDir, cacheDir, progress, Optional.ofNullable(uri));
     }
 
+    /** Where runtime state lives unless {@code --state-dir} says otherwise. */
+    public static final String DEFAULT_STATE_DIR = "/run/cvbench";
+
+    /** Where images and kernels are cached unless {@code --cache-dir} says otherwise. */
+    public static final String DEFAULT_CACHE_DIR = "/var/cache/cvbench";
+
     public static SandboxFactory defaults() {
-        return new SandboxFactory(Path.of("/run/cvbench"), Path.of("/var/cache/cvbench"));
+        return new SandboxFactory(Path.of(DEFAULT_STATE_DIR), Path.of(DEFAULT_CACHE_DIR));
     }
 
     /** Everything that can clean up after an interrupted run, in teardown order (VMs, then containers). */

@@ -46,8 +46,8 @@ class BenchCommandTest {
         new CommandLine(vm).parseArgs("--runs", "3", "--warmup", "0", "--state-dir", "/tmp/st");
         assertThat(vm.runs).isEqualTo(3);
         assertThat(vm.warmup).isZero();
-        assertThat(vm.stateDir).isEqualTo(Path.of("/tmp/st"));
-        assertThat(vm.cacheDir).isEqualTo(Path.of("/var/cache/cvbench"));
+        assertThat(vm.dirs.stateDir).isEqualTo(Path.of("/tmp/st"));
+        assertThat(vm.dirs.cacheDir).isEqualTo(Path.of("/var/cache/cvbench"));
     }
 
     @Test
